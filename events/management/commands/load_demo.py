@@ -1,0 +1,12 @@
+from django.core.management.base import BaseCommand
+
+from events.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Lädt die Demo-Inhalte (Gipfel Singapur 2018 und Hanoi 2019). Mehrfach ausführbar."
+
+    def handle(self, *args, **options):
+        counts = load_demo()
+        summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte geladen: {summary}."))

@@ -1,0 +1,256 @@
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.editorial import Editorial, EditorialQuerySet, StatementStatus
+
+country_code_validator = RegexValidator(
+    r"^[A-Z]{2}$", _("Ländercode nach ISO 3166 mit zwei Großbuchstaben, z. B. „US“ oder „KP“.")
+)
+
+
+def country_field(**kwargs) -> models.CharField:
+    return models.CharField(
+        _("Land"),
+        max_length=2,
+        validators=[country_code_validator],
+        help_text=_("ISO-3166-Code, z. B. US, KP, VN."),
+        **kwargs,
+    )
+
+
+class SummitQuerySet(EditorialQuerySet):
+    def upcoming(self, *, today):
+        return self.filter(ends_on__gte=today).order_by("starts_on")
+
+
+class Summit(Editorial):
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzname"), max_length=200, unique=True)
+    starts_on = models.DateField(_("Beginn"))
+    ends_on = models.DateField(_("Ende"))
+    city = models.CharField(_("Stadt"), max_length=100)
+    country = country_field()
+    venue = models.CharField(_("Tagungsort"), max_length=200, blank=True)
+    summary = models.TextField(_("Zusammenfassung"), blank=True)
+    outcome = models.TextField(_("Ergebnis"), blank=True)
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("vorheriger Gipfel"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="following",
+        help_text=_("Der Gipfel, auf den dieser folgt (Hanoi 2019 folgt auf Singapur 2018)."),
+    )
+
+    objects = SummitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Gipfel")
+        verbose_name_plural = _("Gipfel")
+        ordering = ["-starts_on", "title"]
+        permissions = [("publish_summit", _("Darf Gipfel veröffentlichen"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_on__lte=F("ends_on")), name="summit_dates_in_order"
+            ),
+            models.CheckConstraint(
+                condition=~Q(previous=F("pk")), name="summit_not_its_own_previous"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Person(Editorial):
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzname"), max_length=200, unique=True)
+    aliases = models.TextField(
+        _("andere Schreibweisen"),
+        blank=True,
+        help_text=_(
+            "Eine je Zeile: wie Texte die Person noch nennen, z. B. „Trump“, „US-Präsident“."
+        ),
+    )
+    country = country_field(blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Person")
+        verbose_name_plural = _("Personen")
+        ordering = ["name"]
+        permissions = [("publish_person", _("Darf Personen veröffentlichen"))]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class Topic(models.Model):
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    slug = models.SlugField(_("Kurzname"), max_length=100, unique=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Delegation(Editorial):
+    summit = models.ForeignKey(
+        Summit, verbose_name=_("Gipfel"), on_delete=models.CASCADE, related_name="delegations"
+    )
+    country = country_field()
+    leader = models.ForeignKey(
+        Person,
+        verbose_name=_("Leitung"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_delegations",
+    )
+    notes = models.TextField(_("Anmerkungen"), blank=True)
+
+    class Meta:
+        verbose_name = _("Delegation")
+        verbose_name_plural = _("Delegationen")
+        ordering = ["summit", "country"]
+        permissions = [("publish_delegation", _("Darf Delegationen veröffentlichen"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["summit", "country"],
+                name="one_delegation_per_country_per_summit",
+                violation_error_message=_(
+                    "Dieses Land hat bei diesem Gipfel schon eine Delegation."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} – {self.summit}"
+
+
+class DelegationMember(models.Model):
+    delegation = models.ForeignKey(
+        Delegation, verbose_name=_("Delegation"), on_delete=models.CASCADE, related_name="members"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("Person"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("Rolle"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
+    )
+
+    class Meta:
+        verbose_name = _("Delegationsmitglied")
+        verbose_name_plural = _("Delegationsmitglieder")
+        ordering = ["delegation", "position", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delegation", "person"],
+                name="one_membership_per_person_per_delegation",
+                violation_error_message=_("Diese Person gehört der Delegation schon an."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.role})" if self.role else str(self.person)
+
+
+class Statement(Editorial):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", _("Wörtliches Zitat")
+        FRAGMENT = "fragment", _("Zitatfragment")
+        INDIRECT = "indirect", _("Indirekte Rede")
+        WRITTEN = "written", _("Schriftlich")
+
+    status = models.CharField(
+        _("Status"),
+        max_length=16,
+        choices=StatementStatus.choices,
+        default=StatementStatus.DRAFT,
+        db_index=True,
+    )
+    summit = models.ForeignKey(
+        Summit, verbose_name=_("Gipfel"), on_delete=models.CASCADE, related_name="statements"
+    )
+    speaker = models.ForeignKey(
+        Person,
+        verbose_name=_("Sprecher/in"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    speaker_label = models.CharField(
+        _("Sprecher/in laut Text"),
+        max_length=200,
+        blank=True,
+        help_text=_("Der Name, wie ihn der Text nennt."),
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        verbose_name=_("Delegation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    text = models.TextField(_("Text"))
+    kind = models.CharField(_("Art"), max_length=16, choices=Kind.choices, default=Kind.DIRECT)
+    said_on = models.DateField(_("gesagt am"), null=True, blank=True)
+    context = models.TextField(_("Zusammenhang"), blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("Themen"), blank=True, related_name="statements"
+    )
+    source = models.ForeignKey(
+        "sources.SourceArticle",
+        verbose_name=_("Quelle"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    source_start = models.PositiveIntegerField(_("Beginn in der Quelle"), null=True, blank=True)
+    source_end = models.PositiveIntegerField(_("Ende in der Quelle"), null=True, blank=True)
+    confidence = models.FloatField(
+        _("Sicherheit"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text=_("Wie sicher sich der Import war (0 bis 1)."),
+    )
+
+    class Meta:
+        verbose_name = _("Aussage")
+        verbose_name_plural = _("Aussagen")
+        ordering = ["-said_on", "-pk"]
+        permissions = [("publish_statement", _("Darf Aussagen veröffentlichen"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source_start__isnull=True)
+                | Q(source_end__isnull=True)
+                | Q(source_start__lte=F("source_end")),
+                name="statement_source_span_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | Q(confidence__gte=0.0, confidence__lte=1.0),
+                name="statement_confidence_between_0_and_1",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        speaker = self.speaker.name if self.speaker_id else self.speaker_label or "?"
+        excerpt = self.text if len(self.text) <= 60 else f"{self.text[:59]}…"
+        return f"{speaker}: „{excerpt}“"

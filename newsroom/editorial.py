@@ -1,0 +1,88 @@
+"""The editorial status shared by everything that can be published.
+
+Publishing is a permission (`<app>.publish_<model>`), held by the Chefredaktion group; the
+Redaktion may write and revise but not put anything in front of readers.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models.functions import Coalesce, Now
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+CANNOT_PUBLISH = _("Sie dürfen nicht veröffentlichen: dazu fehlt Ihnen die Berechtigung.")
+CANNOT_UNPUBLISH = _(
+    "Sie dürfen Veröffentlichtes nicht zurückziehen: dazu fehlt Ihnen die Berechtigung."
+)
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    REVIEW = "review", _("In Prüfung")
+    PUBLISHED = "published", _("Veröffentlicht")
+
+
+class StatementStatus(models.TextChoices):
+    SUGGESTED = "suggested", _("Vorgeschlagen")
+    DRAFT = "draft", _("Entwurf")
+    REVIEW = "review", _("In Prüfung")
+    PUBLISHED = "published", _("Veröffentlicht")
+    REJECTED = "rejected", _("Abgelehnt")
+
+
+class EditorialQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+
+class Editorial(models.Model):
+    status = models.CharField(
+        _("Status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("erstmals veröffentlicht"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = EditorialQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    def save(self, *args, **kwargs):
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
+
+
+def publish_permission(model: type[models.Model]) -> str:
+    return f"{model._meta.app_label}.publish_{model._meta.model_name}"
+
+
+def can_publish(user, model: type[models.Model]) -> bool:
+    return user.has_perm(publish_permission(model))
+
+
+def publish(queryset: models.QuerySet, *, user) -> int:
+    """Publish the rows of `queryset`; the first publication date of each is kept."""
+    if not can_publish(user, queryset.model):
+        raise PermissionDenied(CANNOT_PUBLISH)
+    return queryset.exclude(status=Status.PUBLISHED).update(
+        status=Status.PUBLISHED,
+        published_at=Coalesce("published_at", Now()),
+        updated_at=Now(),
+    )
+
+
+def move_to_draft(queryset: models.QuerySet, *, user) -> int:
+    """Send rows back to draft; taking published rows offline needs the publish permission."""
+    if queryset.filter(status=Status.PUBLISHED).exists() and not can_publish(user, queryset.model):
+        raise PermissionDenied(CANNOT_UNPUBLISH)
+    return queryset.exclude(status=Status.DRAFT).update(status=Status.DRAFT, updated_at=Now())

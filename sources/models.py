@@ -1,0 +1,44 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.editorial import Editorial
+
+
+class SourceArticle(Editorial):
+    title = models.CharField(_("Titel"), max_length=300)
+    slug = models.SlugField(_("Kurzname"), max_length=300, unique=True)
+    publisher = models.CharField(_("Medium"), max_length=200, blank=True)
+    author = models.CharField(_("Autor/in"), max_length=200, blank=True)
+    url = models.URLField(_("Adresse"), max_length=500, blank=True)
+    published_on = models.DateField(_("erschienen am"), null=True, blank=True)
+    dateline = models.CharField(_("Ortsmarke"), max_length=100, blank=True)
+    language = models.CharField(_("Sprache"), max_length=8, default="de")
+    body = models.TextField(_("bereinigter Text"))
+    original = models.TextField(_("Originaltext"), blank=True, editable=False)
+    checksum = models.CharField(
+        _("Prüfsumme"),
+        max_length=64,
+        unique=True,
+        editable=False,
+        help_text=_("SHA-256 des normalisierten Textes: derselbe Text wird nur einmal angelegt."),
+    )
+    filename = models.CharField(_("Dateiname"), max_length=300, blank=True)
+    summits = models.ManyToManyField(
+        "events.Summit", verbose_name=_("Gipfel"), blank=True, related_name="sources"
+    )
+    removed = models.JSONField(
+        _("entfernte Teile"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Was der Import aus dem Text entfernt hat, mit Grund."),
+    )
+
+    class Meta:
+        verbose_name = _("Quellartikel")
+        verbose_name_plural = _("Quellartikel")
+        ordering = ["-published_on", "title"]
+        permissions = [("publish_sourcearticle", _("Darf Quellartikel veröffentlichen"))]
+
+    def __str__(self) -> str:
+        return self.title

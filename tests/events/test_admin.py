@@ -1,0 +1,173 @@
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from events.models import Delegation, Person, Statement, Summit, Topic
+from newsroom.editorial import StatementStatus, Status
+from tests.factories import make_person, make_source, make_statement, make_summit
+
+pytestmark = pytest.mark.django_db
+
+EDITORIAL_APPS = {"events", "sources"}
+# Admin pages run a fixed set of queries (session, user, permissions, counts, the page's rows);
+# the bound is what they take with the demo content, and must not grow with the data.
+MAX_QUERIES = 25
+
+
+@pytest.fixture
+def newsroom(demo):
+    """The demo content plus an imported article with statements, topics and speakers."""
+    hanoi = Summit.objects.get(slug="hanoi-2019")
+    source = make_source(title="Gipfel ohne Ergebnis")
+    source.summits.add(hanoi)
+    people = list(Person.objects.all())
+    topics = list(Topic.objects.all())
+    for n in range(30):
+        statement = make_statement(
+            summit=hanoi,
+            speaker=people[n % len(people)],
+            source=source,
+            source_start=0,
+            source_end=10,
+            status=StatementStatus.SUGGESTED,
+            said_on=hanoi.starts_on,
+        )
+        statement.topics.set(topics[: n % 3])
+    return hanoi
+
+
+def editorial_admins():
+    return [
+        model_admin
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label in EDITORIAL_APPS
+    ]
+
+
+def admin_url(model, name, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{name}", args=args)
+
+
+@pytest.mark.parametrize("model_admin", editorial_admins(), ids=lambda a: a.model.__name__)
+def test_every_changelist_loads_with_a_bounded_number_of_queries(
+    model_admin, newsroom, admin_client, django_assert_max_num_queries
+):
+    url = admin_url(model_admin.model, "changelist")
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = admin_client.get(url)
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == model_admin.model.objects.count()
+
+
+@pytest.mark.parametrize("model_admin", editorial_admins(), ids=lambda a: a.model.__name__)
+def test_every_change_form_loads_with_a_bounded_number_of_queries(
+    model_admin, newsroom, admin_client, django_assert_max_num_queries
+):
+    obj = model_admin.model.objects.order_by("pk").last()
+    url = admin_url(model_admin.model, "change", obj.pk)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = admin_client.get(url)
+    assert response.status_code == 200
+    assert response.context["original"] == obj
+
+
+@pytest.mark.parametrize("model_admin", editorial_admins(), ids=lambda a: a.model.__name__)
+def test_every_add_form_loads(model_admin, newsroom, admin_client):
+    assert admin_client.get(admin_url(model_admin.model, "add")).status_code == 200
+
+
+def test_the_admin_speaks_german(admin_client, demo):
+    response = admin_client.get(admin_url(Summit, "changelist"))
+    assert "Gipfel zur Änderung auswählen" in response.content.decode()
+
+
+def post_action(client, model, action, objects):
+    return client.post(
+        admin_url(model, "changelist"),
+        {"action": action, "_selected_action": [obj.pk for obj in objects]},
+        follow=True,
+    )
+
+
+def test_redaktion_has_no_publish_action_and_cannot_post_it(client, redaktion_user):
+    summit = make_summit()
+    client.force_login(redaktion_user)
+    changelist = client.get(admin_url(Summit, "changelist"))
+    actions = dict(changelist.context["action_form"].fields["action"].choices)
+    assert "publish_selected" not in actions
+    assert "move_selected_to_draft" in actions
+
+    post_action(client, Summit, "publish_selected", [summit])
+    summit.refresh_from_db()
+    assert summit.status == Status.DRAFT
+
+
+def test_chefredaktion_publishes_with_the_admin_action(client, chefredaktion_user):
+    summits = [make_summit(), make_summit()]
+    client.force_login(chefredaktion_user)
+    response = post_action(client, Summit, "publish_selected", summits)
+    assert "2 Einträge veröffentlicht." in response.content.decode()
+    assert Summit.objects.published().count() == 2
+
+
+def test_statements_move_back_to_draft_with_the_admin_action(client, redaktion_user):
+    statement = make_statement(status=StatementStatus.SUGGESTED)
+    client.force_login(redaktion_user)
+    post_action(client, Statement, "move_selected_to_draft", [statement])
+    statement.refresh_from_db()
+    assert statement.status == StatementStatus.DRAFT
+
+
+def person_form(person, **changes):
+    data = {
+        "name": person.name,
+        "slug": person.slug,
+        "status": person.status,
+        "aliases": person.aliases,
+        "country": person.country,
+        "description": person.description,
+    }
+    return {**data, **changes}
+
+
+def test_redaktion_cannot_publish_through_the_change_form(client, redaktion_user):
+    person = make_person()
+    client.force_login(redaktion_user)
+    url = admin_url(Person, "change", person.pk)
+    form = client.get(url).context["adminform"].form
+    assert Status.PUBLISHED not in dict(form.fields["status"].choices)
+
+    response = client.post(url, person_form(person, status=Status.PUBLISHED))
+    assert response.status_code == 200
+    assert "status" in response.context["adminform"].form.errors
+    person.refresh_from_db()
+    assert person.status == Status.DRAFT
+
+
+def test_redaktion_may_edit_a_published_person_but_not_its_status(client, redaktion_user):
+    person = make_person(status=Status.PUBLISHED)
+    client.force_login(redaktion_user)
+    url = admin_url(Person, "change", person.pk)
+    response = client.post(url, person_form(person, description="neu", status=Status.DRAFT))
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.description == "neu"
+    assert person.status == Status.PUBLISHED
+
+
+def test_chefredaktion_publishes_through_the_change_form(client, chefredaktion_user):
+    person = make_person()
+    client.force_login(chefredaktion_user)
+    url = admin_url(Person, "change", person.pk)
+    response = client.post(url, person_form(person, status=Status.PUBLISHED))
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.status == Status.PUBLISHED and person.published_at is not None
+
+
+def test_summit_change_form_lists_its_delegations_inline(admin_client, demo):
+    summit = Summit.objects.get(slug="hanoi-2019")
+    response = admin_client.get(admin_url(Summit, "change", summit.pk))
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert {form.instance.country for form in formset.forms} == {"US", "KP"}
+    assert Delegation.objects.filter(summit=summit).count() == 2
