@@ -51,7 +51,11 @@ class Summit(Editorial):
         verbose_name = _("Gipfel")
         verbose_name_plural = _("Gipfel")
         ordering = ["-starts_on", "title"]
-        permissions = [("publish_summit", _("Darf Gipfel veröffentlichen"))]
+        permissions = [
+            ("publish_summit", _("Darf Gipfel veröffentlichen")),
+            ("import_summit", _("Darf Gipfel importieren")),
+            ("export_summit", _("Darf Gipfel exportieren")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(starts_on__lte=F("ends_on")), name="summit_dates_in_order"
@@ -82,7 +86,11 @@ class Person(Editorial):
         verbose_name = _("Person")
         verbose_name_plural = _("Personen")
         ordering = ["name"]
-        permissions = [("publish_person", _("Darf Personen veröffentlichen"))]
+        permissions = [
+            ("publish_person", _("Darf Personen veröffentlichen")),
+            ("import_person", _("Darf Personen importieren")),
+            ("export_person", _("Darf Personen exportieren")),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -101,6 +109,10 @@ class Topic(models.Model):
         verbose_name = _("Thema")
         verbose_name_plural = _("Themen")
         ordering = ["name"]
+        permissions = [
+            ("import_topic", _("Darf Themen importieren")),
+            ("export_topic", _("Darf Themen exportieren")),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -125,7 +137,11 @@ class Delegation(Editorial):
         verbose_name = _("Delegation")
         verbose_name_plural = _("Delegationen")
         ordering = ["summit", "country"]
-        permissions = [("publish_delegation", _("Darf Delegationen veröffentlichen"))]
+        permissions = [
+            ("publish_delegation", _("Darf Delegationen veröffentlichen")),
+            ("import_delegation", _("Darf Delegationen importieren")),
+            ("export_delegation", _("Darf Delegationen exportieren")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["summit", "country"],
@@ -156,6 +172,10 @@ class DelegationMember(models.Model):
         verbose_name = _("Delegationsmitglied")
         verbose_name_plural = _("Delegationsmitglieder")
         ordering = ["delegation", "position", "person__name"]
+        permissions = [
+            ("import_delegationmember", _("Darf Delegationsmitglieder importieren")),
+            ("export_delegationmember", _("Darf Delegationsmitglieder exportieren")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["delegation", "person"],
@@ -236,7 +256,11 @@ class Statement(Editorial):
         verbose_name = _("Aussage")
         verbose_name_plural = _("Aussagen")
         ordering = ["-said_on", "-pk"]
-        permissions = [("publish_statement", _("Darf Aussagen veröffentlichen"))]
+        permissions = [
+            ("publish_statement", _("Darf Aussagen veröffentlichen")),
+            ("import_statement", _("Darf Aussagen importieren")),
+            ("export_statement", _("Darf Aussagen exportieren")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(source_start__isnull=True)

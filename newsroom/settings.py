@@ -131,6 +131,10 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Importing and exporting spreadsheets are permissions of their own (`events.import_summit`...).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -33,7 +33,7 @@ class SourceArticleAdmin(EditorialAdmin):
     inlines = [StatementInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "published_at", "summits"]}),
+        (None, {"fields": ["kicker", "title", "slug", "status", "published_at", "summits"]}),
         (
             _("Herkunft"),
             {"fields": ["publisher", "author", "url", "published_on", "dateline", "language"]},

@@ -7,6 +7,7 @@ from newsroom.editorial import Editorial
 class SourceArticle(Editorial):
     title = models.CharField(_("Titel"), max_length=300)
     slug = models.SlugField(_("Kurzname"), max_length=300, unique=True)
+    kicker = models.CharField(_("Dachzeile"), max_length=200, blank=True)
     publisher = models.CharField(_("Medium"), max_length=200, blank=True)
     author = models.CharField(_("Autor/in"), max_length=200, blank=True)
     url = models.URLField(_("Adresse"), max_length=500, blank=True)
@@ -38,7 +39,11 @@ class SourceArticle(Editorial):
         verbose_name = _("Quellartikel")
         verbose_name_plural = _("Quellartikel")
         ordering = ["-published_on", "title"]
-        permissions = [("publish_sourcearticle", _("Darf Quellartikel veröffentlichen"))]
+        permissions = [
+            ("publish_sourcearticle", _("Darf Quellartikel veröffentlichen")),
+            ("import_sourcearticle", _("Darf Quellartikel importieren")),
+            ("export_sourcearticle", _("Darf Quellartikel exportieren")),
+        ]
 
     def __str__(self) -> str:
         return self.title
