@@ -1,8 +1,15 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.db.models.functions import Substr
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
 from newsroom.admin import EditorialAdmin, PublishPermissionMixin
+from newsroom.editorial import accept_suggestions, reject
+from sources.passages import passage_around
 
 
 class DelegationInline(PublishPermissionMixin, admin.TabularInline):
@@ -73,14 +80,50 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class SourceMatchFilter(admin.SimpleListFilter):
+    title = _("Text wie in der Quelle")
+    parameter_name = "matches_source"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("stimmt überein")), ("no", _("bearbeitet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() not in {"yes", "no"}:
+            return queryset
+        with_span = queryset.filter(source__isnull=False, source_start__isnull=False)
+        quoted = with_span.annotate(
+            quoted=Substr(
+                "source__body", F("source_start") + 1, F("source_end") - F("source_start")
+            )
+        )
+        if self.value() == "yes":
+            return quoted.filter(quoted=F("text"))
+        return quoted.exclude(quoted=F("text"))
+
+
 @admin.register(Statement)
 class StatementAdmin(EditorialAdmin):
-    list_display = ["__str__", "speaker", "summit", "kind", "said_on", "confidence", "status"]
-    list_filter = ["status", "kind", "summit", "topics"]
+    list_display = [
+        "text_excerpt",
+        "speaker_display",
+        "kind",
+        "confidence",
+        "in_source",
+        "source_passage",
+        "status",
+    ]
+    list_filter = ["status", "kind", SourceMatchFilter, "summit", "topics"]
     search_fields = ["text", "speaker__name", "speaker_label", "context"]
     date_hierarchy = "said_on"
     autocomplete_fields = ["summit", "speaker", "delegation", "source", "topics"]
-    list_select_related = ["speaker", "summit"]
+    list_select_related = ["speaker", "summit", "source"]
+    readonly_fields = ["source_passage"]
+    actions = [
+        "accept_selected",
+        "publish_selected",
+        "reject_selected",
+        "move_selected_to_draft",
+    ]
     fieldsets = [
         (None, {"fields": ["text", "kind", "status", "published_at"]}),
         (
@@ -88,5 +131,73 @@ class StatementAdmin(EditorialAdmin):
             {"fields": ["speaker", "speaker_label", "delegation", "summit", "said_on"]},
         ),
         (_("Einordnung"), {"fields": ["context", "topics"]}),
-        (_("Quelle"), {"fields": ["source", "source_start", "source_end", "confidence"]}),
+        (
+            _("Quelle"),
+            {
+                "fields": [
+                    "source",
+                    "source_passage",
+                    "source_start",
+                    "source_end",
+                    "confidence",
+                ]
+            },
+        ),
     ]
+
+    @admin.display(description=_("Aussage"), ordering="text")
+    def text_excerpt(self, statement):
+        return statement.text if len(statement.text) <= 80 else f"{statement.text[:79]}…"
+
+    @admin.display(description=_("Sprecher/in"), ordering="speaker__name")
+    def speaker_display(self, statement):
+        if statement.speaker_id:
+            return statement.speaker.name
+        return format_html("<em>{}</em>", statement.speaker_label or "?")
+
+    @admin.display(description=_("wie in der Quelle"), boolean=True)
+    def in_source(self, statement):
+        return statement.matches_source
+
+    @admin.display(description=_("in der Quelle"))
+    def source_passage(self, statement):
+        if not statement.has_source_span:
+            return "–"
+        passage = passage_around(
+            statement.source.body, statement.source_start, statement.source_end, around=90
+        )
+        return format_html('<span class="source-passage">{}<mark>{}</mark>{}</span>', *passage)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.matches_source is False:
+            self.message_user(
+                request,
+                _(
+                    "Der Text weicht von der Quelle ab: die Aussage ist als bearbeitet "
+                    "markiert. Prüfen Sie Anfang und Ende in der Quelle."
+                ),
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Vorschläge annehmen (als Entwurf)"), permissions=["change"])
+    def accept_selected(self, request, queryset):
+        count = accept_suggestions(queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("%d Vorschlag angenommen.", "%d Vorschläge angenommen.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Ausgewählte ablehnen"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        try:
+            count = reject(queryset, user=request.user)
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(
+            request,
+            ngettext("%d Aussage abgelehnt.", "%d Aussagen abgelehnt.", count) % count,
+            messages.SUCCESS,
+        )

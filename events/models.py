@@ -274,6 +274,36 @@ class Statement(Editorial):
             ),
         ]
 
+    @property
+    def has_source_span(self) -> bool:
+        return (
+            self.source_id is not None
+            and self.source_start is not None
+            and self.source_end is not None
+        )
+
+    @property
+    def matches_source(self) -> bool | None:
+        """Whether the text still reads exactly as the source passage it points to (None when
+        it points to none)."""
+        if not self.has_source_span:
+            return None
+        return self.source.body[self.source_start : self.source_end] == self.text
+
+    def align_to_source(self) -> None:
+        """After an edit, point the span at the text's place in the source if the source has
+        it exactly once; otherwise keep the span, and `matches_source` tells it was edited."""
+        if not self.has_source_span or self.matches_source:
+            return
+        body = self.source.body
+        first = body.find(self.text)
+        if first != -1 and body.find(self.text, first + 1) == -1:
+            self.source_start, self.source_end = first, first + len(self.text)
+
+    def clean(self) -> None:
+        super().clean()
+        self.align_to_source()
+
     def __str__(self) -> str:
         speaker = self.speaker.name if self.speaker_id else self.speaker_label or "?"
         excerpt = self.text if len(self.text) <= 60 else f"{self.text[:59]}…"

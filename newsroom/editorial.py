@@ -86,3 +86,20 @@ def move_to_draft(queryset: models.QuerySet, *, user) -> int:
     if queryset.filter(status=Status.PUBLISHED).exists() and not can_publish(user, queryset.model):
         raise PermissionDenied(CANNOT_UNPUBLISH)
     return queryset.exclude(status=Status.DRAFT).update(status=Status.DRAFT, updated_at=Now())
+
+
+def accept_suggestions(queryset: models.QuerySet, *, user) -> int:
+    """Take suggested statements into editing: they become drafts."""
+    return queryset.filter(status=StatementStatus.SUGGESTED).update(
+        status=StatementStatus.DRAFT, updated_at=Now()
+    )
+
+
+def reject(queryset: models.QuerySet, *, user) -> int:
+    """Mark statements as wrongly suggested; taking published ones offline needs the
+    publish permission."""
+    if queryset.filter(status=Status.PUBLISHED).exists() and not can_publish(user, queryset.model):
+        raise PermissionDenied(CANNOT_UNPUBLISH)
+    return queryset.exclude(status=StatementStatus.REJECTED).update(
+        status=StatementStatus.REJECTED, updated_at=Now()
+    )

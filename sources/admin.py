@@ -1,9 +1,19 @@
-from django.contrib import admin
+from dataclasses import replace
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Statement
 from newsroom.admin import EditorialAdmin
+from sources import uploads
+from sources.forms import ArticleConfirmForm, ArticleUploadForm
+from sources.ingest import analyse_files, save_article
 from sources.models import SourceArticle
 
 
@@ -31,6 +41,7 @@ class SourceArticleAdmin(EditorialAdmin):
     autocomplete_fields = ["summits"]
     readonly_fields = ["checksum", "filename", "removed", "original"]
     inlines = [StatementInline]
+    change_list_template = "admin/sources/sourcearticle/change_list.html"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["kicker", "title", "slug", "status", "published_at", "summits"]}),
@@ -47,3 +58,104 @@ class SourceArticleAdmin(EditorialAdmin):
             },
         ),
     ]
+
+    def get_urls(self):
+        return [
+            path(
+                "import-articles/",
+                self.admin_site.admin_view(self.import_articles_view),
+                name="sources_sourcearticle_import_articles",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_articles_view(self, request):
+        """Upload, preview, confirm: the same analysis and saving as `import_articles`."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        user_id = request.user.pk
+        if request.method == "POST" and "token" in request.POST:
+            form = ArticleConfirmForm(request.POST)
+            files = form.is_valid() and uploads.staged(form.cleaned_data["token"], user_id=user_id)
+            if not files:
+                self.message_user(request, uploads.EXPIRED, messages.ERROR)
+                return redirect("admin:sources_sourcearticle_import_articles")
+            publish_sources = form.cleaned_data["publish_sources"]
+            if publish_sources and not self.has_publish_permission(request):
+                raise PermissionDenied
+            outcomes = [
+                save_article(analysis, publish_source=publish_sources)
+                for analysis in analyse_files(files, summit=form.cleaned_data["summit"])
+            ]
+            uploads.discard(form.cleaned_data["token"], user_id=user_id)
+            self.report_outcomes(request, outcomes)
+            return redirect("admin:sources_sourcearticle_changelist")
+
+        form = ArticleUploadForm(request.POST or None, request.FILES or None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Artikel importieren"),
+            "form": form,
+        }
+        if request.method == "POST" and form.is_valid():
+            received = [
+                (upload.name, upload.read(uploads.MAX_TOTAL_BYTES + 1))
+                for upload in form.cleaned_data["files"]
+            ]
+            files, rejected = uploads.unpack(received)
+            summit = form.cleaned_data["summit"]
+            analyses = list(analyse_files(files, summit=summit))
+            _flag_repeats_within_upload(analyses)
+            token = uploads.stage(files, user_id=user_id) if files else ""
+            context.update(
+                {
+                    "title": _("Artikel importieren: Vorschau"),
+                    "analyses": analyses,
+                    "rejected": rejected,
+                    "saveable": sum(analysis.can_be_saved for analysis in analyses),
+                    "confirm_form": ArticleConfirmForm(initial={"token": token, "summit": summit}),
+                    "can_publish": self.has_publish_permission(request),
+                }
+            )
+        return TemplateResponse(
+            request, "admin/sources/sourcearticle/import_articles.html", context
+        )
+
+    def report_outcomes(self, request, outcomes):
+        created = [o for o in outcomes if o.status == "created"]
+        if created:
+            statements = sum(o.statements for o in created)
+            self.message_user(
+                request,
+                _("%(articles)d Artikel angelegt, %(statements)d Aussagen vorgeschlagen.")
+                % {"articles": len(created), "statements": statements},
+                messages.SUCCESS,
+            )
+        for outcome in outcomes:
+            if outcome.status == "duplicate":
+                self.message_user(request, f"{outcome.filename}: {outcome.message}", messages.INFO)
+            elif outcome.status == "failed":
+                self.message_user(
+                    request, f"{outcome.filename}: {outcome.message}", messages.ERROR
+                )
+        if created:
+            self.message_user(
+                request,
+                format_html(
+                    '<a href="{}?status__exact=suggested">{}</a>',
+                    reverse("admin:events_statement_changelist"),
+                    _("Die vorgeschlagenen Aussagen prüfen"),
+                ),
+                messages.INFO,
+            )
+
+
+def _flag_repeats_within_upload(analyses):
+    first_with = {}
+    for index, analysis in enumerate(analyses):
+        if analysis.article is None:
+            continue
+        first = first_with.setdefault(analysis.article.checksum, index)
+        if first != index:
+            analyses[index] = replace(analysis, repeat_of=analyses[first].filename)

@@ -1,0 +1,292 @@
+"""The one place that turns plain-text article files into SourceArticles and suggested
+Statements. The command line (`import_articles`), the admin upload and the demo all go
+through `analyse_files` (read-only) and `save_article` (writes one file, atomically)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from events.models import DelegationMember, Person, Statement, Summit
+from newsroom.editorial import StatementStatus, Status
+from sources.importing.decode import decode
+from sources.importing.parse import REMOVAL_LABELS, parse_article
+from sources.importing.quotes import extract_quotes
+from sources.importing.types import KnownPerson, ParsedArticle, QuoteCandidate, UnreadableFile
+from sources.models import SourceArticle
+from sources.passages import passage_around
+
+DUPLICATE = "Dieser Text ist schon als Quellartikel „{title}“ vorhanden."
+NO_SUMMIT = "Kein Gipfel erkannt: bitte einen Gipfel angeben."
+AMBIGUOUS_SUMMIT = "Gipfel nicht eindeutig ({candidates}): bitte einen Gipfel angeben."
+
+GERMAN_MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+
+
+@dataclass(frozen=True)
+class SuggestedStatement:
+    quote: QuoteCandidate
+    speaker: Person | None
+    delegation_id: int | None
+
+
+@dataclass(frozen=True)
+class FileAnalysis:
+    """What the importer would do with one file; nothing is written yet."""
+
+    filename: str
+    article: ParsedArticle | None = None
+    error: str = ""
+    duplicate_of: SourceArticle | None = None
+    summit: Summit | None = None
+    summit_problem: str = ""
+    statements: tuple[SuggestedStatement, ...] = ()
+    repeat_of: str = ""  # an earlier file of the same upload with the same text
+
+    @property
+    def removed_parts(self) -> list[tuple[str, str]]:
+        """What the parser cut, as (reason in words, text)."""
+        if self.article is None:
+            return []
+        return [(REMOVAL_LABELS.get(p.reason, p.reason), p.text) for p in self.article.removed]
+
+    @property
+    def can_be_saved(self) -> bool:
+        return (
+            self.article is not None
+            and self.summit is not None
+            and self.duplicate_of is None
+            and not self.repeat_of
+            and not self.error
+        )
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    filename: str
+    status: str  # "created", "duplicate", "failed", "would-create"
+    message: str = ""
+    source: SourceArticle | None = None
+    statements: int = 0
+
+
+@dataclass
+class ImportContext:
+    """What every file of one import run is checked against, read once per run."""
+
+    people: list[Person]
+    summits: list[Summit]
+    members: dict[tuple[int, int], int] = field(
+        default_factory=dict
+    )  # (summit, person) -> delegation
+
+    @classmethod
+    def load(cls) -> ImportContext:
+        members = {
+            (summit_id, person_id): delegation_id
+            for summit_id, person_id, delegation_id in DelegationMember.objects.values_list(
+                "delegation__summit_id", "person_id", "delegation_id"
+            )
+        }
+        return cls(
+            people=list(Person.objects.all()),
+            summits=list(Summit.objects.all()),
+            members=members,
+        )
+
+    def known_people(self) -> list[KnownPerson]:
+        return [
+            KnownPerson(name=person.name, aliases=tuple(person.alias_list))
+            for person in self.people
+        ]
+
+    def person_named(self, name: str) -> Person | None:
+        for person in self.people:
+            if person.name == name:
+                return person
+        return None
+
+
+def detect_summit(article: ParsedArticle, summits: Sequence[Summit]) -> tuple[Summit | None, str]:
+    """The summit an article is about, when the text makes it unambiguous.
+
+    A summit is a candidate when its city or one of its days ("28. Februar") is named. Articles
+    look back at earlier meetings of a series, so a candidate that another candidate follows
+    is dropped; a known publication date far from a summit rules it out.
+    """
+    text = f"{article.dateline}\n{article.title}\n{article.body}"
+    candidates = [
+        summit
+        for summit in summits
+        if _names_city(text, summit.city) or _names_a_day_of(text, summit)
+    ]
+    if article.published_on:
+        candidates = [s for s in candidates if _near(article.published_on, s)] or candidates
+    followed = {s.previous_id for s in candidates}
+    candidates = [s for s in candidates if s.pk not in followed]
+    if len(candidates) == 1:
+        return candidates[0], ""
+    if not candidates:
+        return None, NO_SUMMIT
+    names = ", ".join(sorted(s.title for s in candidates))
+    return None, AMBIGUOUS_SUMMIT.format(candidates=names)
+
+
+def _names_city(text: str, city: str) -> bool:
+    return bool(city) and re.search(rf"\b{re.escape(city)}\b", text) is not None
+
+
+def _names_a_day_of(text: str, summit: Summit) -> bool:
+    days = {summit.starts_on, summit.ends_on}
+    for day in days:
+        month = GERMAN_MONTHS[day.month - 1]
+        # "28. Februar", also in "27. und 28. Februar"
+        if re.search(rf"\b{day.day}\.(?:\s+und\s+\d{{1,2}}\.)?\s+{month}\b", text):
+            return True
+        if f"{day.day:02d}.{day.month:02d}.{day.year}" in text:
+            return True
+    return False
+
+
+def _near(day: date, summit: Summit, *, slack_days: int = 60) -> bool:
+    return (summit.starts_on - day).days <= slack_days and (day - summit.ends_on).days <= (
+        slack_days
+    )
+
+
+def analyse_file(
+    *, filename: str, data: bytes, context: ImportContext, summit: Summit | None = None
+) -> FileAnalysis:
+    try:
+        article = parse_article(decode(data, filename=filename))
+    except UnreadableFile as error:
+        return FileAnalysis(filename=filename, error=error.reason)
+    duplicate = SourceArticle.objects.filter(checksum=article.checksum).first()
+    problem = ""
+    if summit is None:
+        summit, problem = detect_summit(article, context.summits)
+    quotes = extract_quotes(article.body, people=context.known_people())
+    statements = []
+    for quote in quotes:
+        person = context.person_named(quote.speaker) if quote.speaker else None
+        delegation_id = context.members.get((summit.pk, person.pk)) if summit and person else None
+        statements.append(SuggestedStatement(quote, person, delegation_id))
+    return FileAnalysis(
+        filename=filename,
+        article=article,
+        duplicate_of=duplicate,
+        summit=summit,
+        summit_problem=problem,
+        statements=tuple(statements),
+    )
+
+
+def analyse_files(
+    files: Iterable[tuple[str, bytes]], *, summit: Summit | None = None
+) -> Iterable[FileAnalysis]:
+    """Analyse files one at a time, so memory does not grow with their number."""
+    context = ImportContext.load()
+    for filename, data in files:
+        yield analyse_file(filename=filename, data=data, context=context, summit=summit)
+
+
+def save_article(analysis: FileAnalysis, *, publish_source: bool = False) -> FileOutcome:
+    """Write one analysed file: the article and its suggested statements, or nothing."""
+    if analysis.error:
+        return FileOutcome(analysis.filename, "failed", analysis.error)
+    if analysis.summit is None:
+        return FileOutcome(analysis.filename, "failed", analysis.summit_problem)
+    if analysis.duplicate_of is not None:
+        return FileOutcome(
+            analysis.filename,
+            "duplicate",
+            DUPLICATE.format(title=analysis.duplicate_of.title),
+            source=analysis.duplicate_of,
+        )
+    article = analysis.article
+    try:
+        with transaction.atomic():
+            source = SourceArticle.objects.create(
+                title=article.title,
+                slug=_unique_slug(article.title),
+                kicker=article.kicker,
+                publisher=article.publisher,
+                author=article.author,
+                published_on=article.published_on,
+                dateline=article.dateline,
+                body=article.body,
+                original=article.text,
+                checksum=article.checksum,
+                filename=analysis.filename,
+                removed=[
+                    {"reason": part.reason, "text": part.text, "start": part.start}
+                    for part in article.removed
+                ],
+                status=Status.PUBLISHED if publish_source else Status.DRAFT,
+            )
+            source.summits.add(analysis.summit)
+            Statement.objects.bulk_create(_statements(analysis, source))
+    except IntegrityError:
+        # Another import saved the same text in the meantime.
+        existing = SourceArticle.objects.get(checksum=article.checksum)
+        return FileOutcome(
+            analysis.filename, "duplicate", DUPLICATE.format(title=existing.title), existing
+        )
+    return FileOutcome(
+        analysis.filename, "created", source=source, statements=len(analysis.statements)
+    )
+
+
+def _statements(analysis: FileAnalysis, source: SourceArticle) -> list[Statement]:
+    article = analysis.article
+    summit = analysis.summit
+    said_on = article.published_on
+    if said_on is not None and not (summit.starts_on <= said_on <= summit.ends_on):
+        said_on = None
+    return [
+        Statement(
+            summit=summit,
+            speaker=suggestion.speaker,
+            speaker_label=suggestion.quote.speaker,
+            delegation_id=suggestion.delegation_id,
+            text=suggestion.quote.text,
+            kind=suggestion.quote.kind,
+            said_on=said_on,
+            context=str(
+                passage_around(article.body, suggestion.quote.start, suggestion.quote.end)
+            ),
+            source=source,
+            source_start=suggestion.quote.start,
+            source_end=suggestion.quote.end,
+            confidence=round(suggestion.quote.confidence, 3),
+            status=StatementStatus.SUGGESTED,
+        )
+        for suggestion in analysis.statements
+    ]
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:280] or "artikel"
+    taken = set(SourceArticle.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

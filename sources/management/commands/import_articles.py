@@ -1,0 +1,107 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from events.models import Summit
+from sources.ingest import analyse_files, save_article
+
+UNKNOWN_SUMMIT = "Kein Gipfel mit dem Kurznamen „{slug}“."
+NOT_FOUND = "Datei nicht gefunden."
+NOT_READABLE = "Die Datei kann nicht gelesen werden ({error})."
+
+
+def article_files(paths: list[str]):
+    """Yield (name, bytes) per file, reading one file at a time; folders give their .txt files."""
+    for name in paths:
+        path = Path(name)
+        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                yield str(file), file.read_bytes()
+            except FileNotFoundError:
+                yield str(file), OSError(NOT_FOUND)
+            except OSError as error:
+                yield str(file), OSError(NOT_READABLE.format(error=error.strerror or error))
+
+
+class Command(BaseCommand):
+    help = (
+        "Importiert Artikel aus Textdateien oder Ordnern: Quellartikel und vorgeschlagene "
+        "Aussagen. Derselbe Text wird nur einmal angelegt."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--summit", metavar="SLUG", help="Gipfel, statt ihn zu erkennen.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Nur zeigen, was angelegt würde."
+        )
+        parser.add_argument(
+            "--publish-sources",
+            action="store_true",
+            help="Die Quellartikel gleich veröffentlichen (die Aussagen bleiben Vorschläge).",
+        )
+
+    def handle(self, *args, paths, summit, dry_run, publish_sources, verbosity, **options):
+        chosen = None
+        if summit:
+            chosen = Summit.objects.filter(slug=summit).first()
+            if chosen is None:
+                raise CommandError(UNKNOWN_SUMMIT.format(slug=summit))
+        counts = {"created": 0, "duplicate": 0, "failed": 0}
+        readable, unreadable = [], []
+        for name, data in article_files(paths):
+            (unreadable if isinstance(data, OSError) else readable).append((name, data))
+        for name, error in unreadable:
+            counts["failed"] += 1
+            self.stderr.write(f"✗ {name}: {error}")
+        for analysis in analyse_files(iter(readable), summit=chosen):
+            if dry_run:
+                outcome_status = "failed" if not analysis.can_be_saved else "created"
+                if analysis.duplicate_of is not None:
+                    outcome_status = "duplicate"
+                self.report_analysis(analysis, outcome_status)
+                counts[outcome_status] += 1
+                continue
+            outcome = save_article(analysis, publish_source=publish_sources)
+            counts[outcome.status] += 1
+            self.report_outcome(outcome, analysis, verbosity)
+        verb = "würden angelegt" if dry_run else "angelegt"
+        summary = (
+            f"{counts['created']} {verb}, {counts['duplicate']} schon vorhanden, "
+            f"{counts['failed']} fehlgeschlagen."
+        )
+        if counts["failed"]:
+            raise CommandError(summary)
+        self.stdout.write(self.style.SUCCESS(summary))
+
+    def report_outcome(self, outcome, analysis, verbosity):
+        if outcome.status == "created":
+            summit = analysis.summit.title
+            self.stdout.write(
+                f"✓ {outcome.filename}: „{outcome.source.title}“ ({summit}, "
+                f"{outcome.statements} vorgeschlagene Aussagen)"
+            )
+            if verbosity > 1:
+                for suggestion in analysis.statements:
+                    quote = suggestion.quote
+                    self.stdout.write(f"    {quote.kind:9} {quote.speaker or '?'}: {quote.text}")
+        elif outcome.status == "duplicate":
+            self.stdout.write(f"= {outcome.filename}: {outcome.message}")
+        else:
+            self.stderr.write(f"✗ {outcome.filename}: {outcome.message}")
+
+    def report_analysis(self, analysis, status):
+        if status == "created":
+            self.stdout.write(
+                f"✓ {analysis.filename}: „{analysis.article.title}“ ({analysis.summit.title}, "
+                f"{len(analysis.statements)} Aussagen) – nicht gespeichert (--dry-run)"
+            )
+        elif status == "duplicate":
+            self.stdout.write(
+                f"= {analysis.filename}: schon vorhanden als „{analysis.duplicate_of.title}“"
+            )
+        else:
+            self.stderr.write(
+                f"✗ {analysis.filename}: {analysis.error or analysis.summit_problem}"
+            )
