@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from events.models import Delegation, DelegationMember, Person, Summit, Topic
+from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
+from sources.models import SourceArticle
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +19,8 @@ def snapshot():
             (Delegation, ["summit__slug", "country", "leader__slug", "status"]),
             (DelegationMember, ["delegation__summit__slug", "person__slug", "role"]),
             (Topic, ["slug", "name"]),
+            (SourceArticle, ["slug", "checksum", "status"]),
+            (Statement, ["source__slug", "source_start", "speaker__slug", "status"]),
         ]
     }
 
@@ -68,3 +71,16 @@ def test_create_demo_admin_prints_a_new_random_password_each_time():
     assert password1 != password2
     assert authenticate(username="admin", password=password2).is_superuser
     assert authenticate(username="admin", password=password1) is None
+
+
+def test_demo_summits_have_published_statements_with_their_sources():
+    call_command("load_demo", stdout=StringIO())
+    for slug in ["singapur-2018", "hanoi-2019"]:
+        statements = Statement.objects.published().filter(summit__slug=slug)
+        assert statements.exists()
+        for statement in statements.select_related("source", "speaker"):
+            assert statement.source.is_published
+            assert statement.speaker is not None
+            assert statement.matches_source
+    trump = Statement.objects.published().filter(speaker__slug="donald-trump")
+    assert trump.filter(summit__slug="hanoi-2019", delegation__country="US").exists()

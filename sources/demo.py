@@ -1,0 +1,41 @@
+"""The demo's own sample articles, imported through the same path as an editor's files."""
+
+from pathlib import Path
+
+from django.db import transaction
+
+from events.models import Statement
+from newsroom.editorial import StatementStatus, Status
+from sources.ingest import analyse_files, save_article
+
+DEMO_ARTICLES = Path(__file__).resolve().parent / "demo_articles"
+
+
+def demo_article_files():
+    for path in sorted(DEMO_ARTICLES.glob("*.txt")):
+        yield f"demo_articles/{path.name}", path.read_bytes()
+
+
+@transaction.atomic
+def load_demo_articles() -> dict[str, int]:
+    """Import the sample articles (again: a no-op once they are in) and publish them.
+
+    The demo plays the Chefredaktion here: the suggestions whose speaker the importer
+    recognised are published, so the public pages have statements with their sources.
+    """
+    outcomes = [
+        save_article(analysis, publish_source=True)
+        for analysis in analyse_files(demo_article_files())
+    ]
+    failed = [f"{o.filename}: {o.message}" for o in outcomes if o.status == "failed"]
+    if failed:
+        raise ValueError("; ".join(failed))
+    created = [o.source for o in outcomes if o.status == "created"]
+    published = 0
+    for statement in Statement.objects.filter(
+        source__in=created, status=StatementStatus.SUGGESTED, speaker__isnull=False
+    ):
+        statement.status = Status.PUBLISHED
+        statement.save(update_fields=["status", "updated_at"])
+        published += 1
+    return {"articles": len(created), "statements": published}
