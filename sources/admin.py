@@ -1,4 +1,4 @@
-from dataclasses import replace
+from itertools import islice
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -13,7 +13,7 @@ from events.models import Statement
 from newsroom.admin import EditorialAdmin
 from sources import uploads
 from sources.forms import ArticleConfirmForm, ArticleUploadForm
-from sources.ingest import analyse_files, save_article
+from sources.ingest import BATCH_SIZE, analyse_files, save_articles
 from sources.models import SourceArticle
 
 
@@ -83,10 +83,10 @@ class SourceArticleAdmin(EditorialAdmin):
             publish_sources = form.cleaned_data["publish_sources"]
             if publish_sources and not self.has_publish_permission(request):
                 raise PermissionDenied
-            outcomes = [
-                save_article(analysis, publish_source=publish_sources)
-                for analysis in analyse_files(files, summit=form.cleaned_data["summit"])
-            ]
+            outcomes = []
+            analyses = analyse_files(files, summit=form.cleaned_data["summit"])
+            while batch := list(islice(analyses, BATCH_SIZE)):
+                outcomes += save_articles(batch, publish_sources=publish_sources)
             uploads.discard(form.cleaned_data["token"], user_id=user_id)
             self.report_outcomes(request, outcomes)
             return redirect("admin:sources_sourcearticle_changelist")
@@ -106,7 +106,6 @@ class SourceArticleAdmin(EditorialAdmin):
             files, rejected = uploads.unpack(received)
             summit = form.cleaned_data["summit"]
             analyses = list(analyse_files(files, summit=summit))
-            _flag_repeats_within_upload(analyses)
             token = uploads.stage(files, user_id=user_id) if files else ""
             context.update(
                 {
@@ -149,13 +148,3 @@ class SourceArticleAdmin(EditorialAdmin):
                 ),
                 messages.INFO,
             )
-
-
-def _flag_repeats_within_upload(analyses):
-    first_with = {}
-    for index, analysis in enumerate(analyses):
-        if analysis.article is None:
-            continue
-        first = first_with.setdefault(analysis.article.checksum, index)
-        if first != index:
-            analyses[index] = replace(analysis, repeat_of=analyses[first].filename)

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from events.models import Statement
 from newsroom.editorial import StatementStatus, Status
-from sources.ingest import analyse_files, save_article
+from sources.ingest import analyse_files, save_articles
 
 DEMO_ARTICLES = Path(__file__).resolve().parent / "demo_articles"
 
@@ -23,10 +23,7 @@ def load_demo_articles() -> dict[str, int]:
     The demo plays the Chefredaktion here: the suggestions whose speaker the importer
     recognised are published, so the public pages have statements with their sources.
     """
-    outcomes = [
-        save_article(analysis, publish_source=True)
-        for analysis in analyse_files(demo_article_files())
-    ]
+    outcomes = save_articles(list(analyse_files(demo_article_files())), publish_sources=True)
     failed = [f"{o.filename}: {o.message}" for o in outcomes if o.status == "failed"]
     if failed:
         raise ValueError("; ".join(failed))

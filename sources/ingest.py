@@ -5,11 +5,14 @@ through `analyse_files` (read-only) and `save_article` (writes one file, atomica
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
+from itertools import islice
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from events.models import DelegationMember, Person, Statement, Summit
@@ -22,6 +25,8 @@ from sources.models import SourceArticle
 from sources.passages import passage_around
 
 DUPLICATE = "Dieser Text ist schon als Quellartikel „{title}“ vorhanden."
+REPEATED = "Derselbe Text wie {filename}."
+BATCH_SIZE = 50
 NO_SUMMIT = "Kein Gipfel erkannt: bitte einen Gipfel angeben."
 AMBIGUOUS_SUMMIT = "Gipfel nicht eindeutig ({candidates}): bitte einen Gipfel angeben."
 
@@ -112,17 +117,16 @@ class ImportContext:
             members=members,
         )
 
+    @cached_property
     def known_people(self) -> list[KnownPerson]:
         return [
             KnownPerson(name=person.name, aliases=tuple(person.alias_list))
             for person in self.people
         ]
 
-    def person_named(self, name: str) -> Person | None:
-        for person in self.people:
-            if person.name == name:
-                return person
-        return None
+    @cached_property
+    def people_by_name(self) -> dict[str, Person]:
+        return {person.name: person for person in self.people}
 
 
 def detect_summit(article: ParsedArticle, summits: Sequence[Summit]) -> tuple[Summit | None, str]:
@@ -175,24 +179,22 @@ def _near(day: date, summit: Summit, *, slack_days: int = 60) -> bool:
 def analyse_file(
     *, filename: str, data: bytes, context: ImportContext, summit: Summit | None = None
 ) -> FileAnalysis:
+    """Decode, parse and extract one file; duplicates are looked up by `analyse_files`."""
     try:
         article = parse_article(decode(data, filename=filename))
     except UnreadableFile as error:
         return FileAnalysis(filename=filename, error=error.reason)
-    duplicate = SourceArticle.objects.filter(checksum=article.checksum).first()
     problem = ""
     if summit is None:
         summit, problem = detect_summit(article, context.summits)
-    quotes = extract_quotes(article.body, people=context.known_people())
     statements = []
-    for quote in quotes:
-        person = context.person_named(quote.speaker) if quote.speaker else None
+    for quote in extract_quotes(article.body, people=context.known_people):
+        person = context.people_by_name.get(quote.speaker) if quote.speaker else None
         delegation_id = context.members.get((summit.pk, person.pk)) if summit and person else None
         statements.append(SuggestedStatement(quote, person, delegation_id))
     return FileAnalysis(
         filename=filename,
         article=article,
-        duplicate_of=duplicate,
         summit=summit,
         summit_problem=problem,
         statements=tuple(statements),
@@ -201,19 +203,86 @@ def analyse_file(
 
 def analyse_files(
     files: Iterable[tuple[str, bytes]], *, summit: Summit | None = None
-) -> Iterable[FileAnalysis]:
-    """Analyse files one at a time, so memory does not grow with their number."""
+) -> Iterator[FileAnalysis]:
+    """Analyse files a batch at a time, so memory does not grow with their number; each batch
+    is checked against the database (and itself) for texts that are already there."""
     context = ImportContext.load()
-    for filename, data in files:
-        yield analyse_file(filename=filename, data=data, context=context, summit=summit)
+    files = iter(files)
+    while chunk := list(islice(files, BATCH_SIZE)):
+        analyses = [
+            analyse_file(filename=name, data=data, context=context, summit=summit)
+            for name, data in chunk
+        ]
+        yield from _mark_duplicates(analyses)
+
+
+def _mark_duplicates(analyses: list[FileAnalysis]) -> list[FileAnalysis]:
+    checksums = {a.article.checksum for a in analyses if a.article is not None}
+    existing = {
+        source.checksum: source
+        for source in SourceArticle.objects.filter(checksum__in=checksums).only(
+            "pk", "title", "slug", "checksum"
+        )
+    }
+    first_with: dict[str, str] = {}
+    marked = []
+    for analysis in analyses:
+        if analysis.article is not None:
+            checksum = analysis.article.checksum
+            if checksum in existing:
+                analysis = replace(analysis, duplicate_of=existing[checksum])
+            elif checksum in first_with:
+                analysis = replace(analysis, repeat_of=first_with[checksum])
+            else:
+                first_with[checksum] = analysis.filename
+        marked.append(analysis)
+    return marked
+
+
+def save_articles(
+    analyses: Sequence[FileAnalysis], *, publish_sources: bool = False
+) -> list[FileOutcome]:
+    """Write the files that can be saved, all in a few queries; report every file.
+
+    A file is written whole or not at all. Should another import have saved one of the texts
+    in the meantime, the batch is retried file by file.
+    """
+    saveable = [a for a in analyses if a.can_be_saved]
+    try:
+        with transaction.atomic():
+            sources = _write(saveable, publish_sources=publish_sources)
+    except IntegrityError:
+        return [save_article(a, publish_source=publish_sources) for a in analyses]
+    created = {id(a): source for a, source in zip(saveable, sources, strict=True)}
+    return [
+        FileOutcome(a.filename, "created", source=created[id(a)], statements=len(a.statements))
+        if id(a) in created
+        else skipped_outcome(a)
+        for a in analyses
+    ]
 
 
 def save_article(analysis: FileAnalysis, *, publish_source: bool = False) -> FileOutcome:
     """Write one analysed file: the article and its suggested statements, or nothing."""
+    if not analysis.can_be_saved:
+        return skipped_outcome(analysis)
+    try:
+        with transaction.atomic():
+            (source,) = _write([analysis], publish_sources=publish_source)
+    except IntegrityError:
+        # Another import saved the same text in the meantime.
+        existing = SourceArticle.objects.get(checksum=analysis.article.checksum)
+        return FileOutcome(
+            analysis.filename, "duplicate", DUPLICATE.format(title=existing.title), existing
+        )
+    return FileOutcome(
+        analysis.filename, "created", source=source, statements=len(analysis.statements)
+    )
+
+
+def skipped_outcome(analysis: FileAnalysis) -> FileOutcome:
     if analysis.error:
         return FileOutcome(analysis.filename, "failed", analysis.error)
-    if analysis.summit is None:
-        return FileOutcome(analysis.filename, "failed", analysis.summit_problem)
     if analysis.duplicate_of is not None:
         return FileOutcome(
             analysis.filename,
@@ -221,38 +290,48 @@ def save_article(analysis: FileAnalysis, *, publish_source: bool = False) -> Fil
             DUPLICATE.format(title=analysis.duplicate_of.title),
             source=analysis.duplicate_of,
         )
-    article = analysis.article
-    try:
-        with transaction.atomic():
-            source = SourceArticle.objects.create(
-                title=article.title,
-                slug=_unique_slug(article.title),
-                kicker=article.kicker,
-                publisher=article.publisher,
-                author=article.author,
-                published_on=article.published_on,
-                dateline=article.dateline,
-                body=article.body,
-                original=article.text,
-                checksum=article.checksum,
-                filename=analysis.filename,
-                removed=[
-                    {"reason": part.reason, "text": part.text, "start": part.start}
-                    for part in article.removed
-                ],
-                status=Status.PUBLISHED if publish_source else Status.DRAFT,
-            )
-            source.summits.add(analysis.summit)
-            Statement.objects.bulk_create(_statements(analysis, source))
-    except IntegrityError:
-        # Another import saved the same text in the meantime.
-        existing = SourceArticle.objects.get(checksum=article.checksum)
+    if analysis.repeat_of:
         return FileOutcome(
-            analysis.filename, "duplicate", DUPLICATE.format(title=existing.title), existing
+            analysis.filename, "duplicate", REPEATED.format(filename=analysis.repeat_of)
         )
-    return FileOutcome(
-        analysis.filename, "created", source=source, statements=len(analysis.statements)
+    return FileOutcome(analysis.filename, "failed", analysis.summit_problem)
+
+
+def _write(analyses: Sequence[FileAnalysis], *, publish_sources: bool) -> list[SourceArticle]:
+    status = Status.PUBLISHED if publish_sources else Status.DRAFT
+    slugs = _unique_slugs([a.article.title for a in analyses])
+    sources = SourceArticle.objects.bulk_create(
+        SourceArticle(
+            title=a.article.title,
+            slug=slug,
+            kicker=a.article.kicker,
+            publisher=a.article.publisher,
+            author=a.article.author,
+            published_on=a.article.published_on,
+            dateline=a.article.dateline,
+            body=a.article.body,
+            original=a.article.text,
+            checksum=a.article.checksum,
+            filename=a.filename,
+            removed=[
+                {"reason": part.reason, "text": part.text, "start": part.start}
+                for part in a.article.removed
+            ],
+            status=status,
+            published_at=timezone.now() if publish_sources else None,
+        )
+        for a, slug in zip(analyses, slugs, strict=True)
     )
+    SourceArticle.summits.through.objects.bulk_create(
+        SourceArticle.summits.through(sourcearticle_id=source.pk, summit_id=a.summit.pk)
+        for a, source in zip(analyses, sources, strict=True)
+    )
+    Statement.objects.bulk_create(
+        statement
+        for a, source in zip(analyses, sources, strict=True)
+        for statement in _statements(a, source)
+    )
+    return sources
 
 
 def _statements(analysis: FileAnalysis, source: SourceArticle) -> list[Statement]:
@@ -283,10 +362,24 @@ def _statements(analysis: FileAnalysis, source: SourceArticle) -> list[Statement
     ]
 
 
-def _unique_slug(title: str) -> str:
-    base = slugify(title)[:280] or "artikel"
-    taken = set(SourceArticle.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+def _unique_slugs(titles: Sequence[str]) -> list[str]:
+    """A free slug per title, also distinct from each other; a query per round of clashes."""
+    bases = [slugify(title)[:280] or "artikel" for title in titles]
+    slugs: list[str | None] = [None] * len(bases)
+    tries = [1] * len(bases)
+    pending = list(range(len(bases)))
+    given: set[str] = set()
+    while pending:
+        wanted = {i: bases[i] if tries[i] == 1 else f"{bases[i]}-{tries[i]}" for i in pending}
+        given |= set(
+            SourceArticle.objects.filter(slug__in=wanted.values()).values_list("slug", flat=True)
+        )
+        pending = []
+        for i, slug in wanted.items():
+            if slug in given:
+                tries[i] += 1
+                pending.append(i)
+            else:
+                slugs[i] = slug
+                given.add(slug)
+    return slugs

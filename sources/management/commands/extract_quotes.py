@@ -23,7 +23,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, files, as_json: bool, **options):
-        people = ImportContext.load().known_people()
+        people = ImportContext.load().known_people
         results, failures = [], []
         for name in files:
             try:

@@ -1,9 +1,10 @@
+from itertools import islice
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from events.models import Summit
-from sources.ingest import analyse_files, save_article
+from sources.ingest import BATCH_SIZE, analyse_files, save_articles, skipped_outcome
 
 UNKNOWN_SUMMIT = "Kein Gipfel mit dem Kurznamen „{slug}“."
 NOT_FOUND = "Datei nicht gefunden."
@@ -49,23 +50,33 @@ class Command(BaseCommand):
             if chosen is None:
                 raise CommandError(UNKNOWN_SUMMIT.format(slug=summit))
         counts = {"created": 0, "duplicate": 0, "failed": 0}
-        readable, unreadable = [], []
-        for name, data in article_files(paths):
-            (unreadable if isinstance(data, OSError) else readable).append((name, data))
+        unreadable = []
+
+        def readable():
+            # Files are read one at a time as the import reaches them: memory stays flat.
+            for name, data in article_files(paths):
+                if isinstance(data, OSError):
+                    unreadable.append((name, data))
+                else:
+                    yield name, data
+
+        analyses = analyse_files(readable(), summit=chosen)
+        while batch := list(islice(analyses, BATCH_SIZE)):
+            if dry_run:
+                for analysis in batch:
+                    outcome_status = "failed" if not analysis.can_be_saved else "created"
+                    if analysis.duplicate_of is not None or analysis.repeat_of:
+                        outcome_status = "duplicate"
+                    self.report_analysis(analysis, outcome_status)
+                    counts[outcome_status] += 1
+                continue
+            outcomes = save_articles(batch, publish_sources=publish_sources)
+            for analysis, outcome in zip(batch, outcomes, strict=True):
+                counts[outcome.status] += 1
+                self.report_outcome(outcome, analysis, verbosity)
         for name, error in unreadable:
             counts["failed"] += 1
             self.stderr.write(f"✗ {name}: {error}")
-        for analysis in analyse_files(iter(readable), summit=chosen):
-            if dry_run:
-                outcome_status = "failed" if not analysis.can_be_saved else "created"
-                if analysis.duplicate_of is not None:
-                    outcome_status = "duplicate"
-                self.report_analysis(analysis, outcome_status)
-                counts[outcome_status] += 1
-                continue
-            outcome = save_article(analysis, publish_source=publish_sources)
-            counts[outcome.status] += 1
-            self.report_outcome(outcome, analysis, verbosity)
         verb = "würden angelegt" if dry_run else "angelegt"
         summary = (
             f"{counts['created']} {verb}, {counts['duplicate']} schon vorhanden, "
@@ -98,9 +109,7 @@ class Command(BaseCommand):
                 f"{len(analysis.statements)} Aussagen) – nicht gespeichert (--dry-run)"
             )
         elif status == "duplicate":
-            self.stdout.write(
-                f"= {analysis.filename}: schon vorhanden als „{analysis.duplicate_of.title}“"
-            )
+            self.stdout.write(f"= {analysis.filename}: {skipped_outcome(analysis).message}")
         else:
             self.stderr.write(
                 f"✗ {analysis.filename}: {analysis.error or analysis.summit_problem}"
