@@ -141,6 +141,11 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Uploaded articles wait here between the preview and the editor's confirmation.
+IMPORT_STAGING_DIR = Path(
+    os.environ.get("IMPORT_STAGING_DIR", BASE_DIR / "var" / "import-staging")
+)
+
 # Importing and exporting spreadsheets are permissions of their own (`events.import_summit`...).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"

@@ -94,7 +94,7 @@ def _mb(size: int) -> int:
 
 
 def staging_root() -> Path:
-    return Path(settings.BASE_DIR) / "var" / "import-staging"
+    return Path(settings.IMPORT_STAGING_DIR)
 
 
 def stage(files: list[tuple[str, bytes]], *, user_id: int) -> str:

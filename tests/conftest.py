@@ -13,6 +13,11 @@ def plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def import_staging_in_tmp(settings, tmp_path):
+    settings.IMPORT_STAGING_DIR = tmp_path / "import-staging"
+
+
 @pytest.fixture
 def demo(db):
     load_demo()

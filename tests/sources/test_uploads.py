@@ -1,0 +1,62 @@
+import io
+import zipfile
+
+from sources import uploads
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_text_files_pass_and_others_are_refused_by_name():
+    files, rejected = uploads.unpack([("a.txt", b"A"), ("b.TXT", b"B"), ("c.docx", b"C")])
+    assert files == [("a.txt", b"A"), ("b.TXT", b"B")]
+    assert rejected == [uploads.Rejected("c.docx", uploads.NOT_TEXT)]
+
+
+def test_zip_members_are_named_after_the_archive_and_junk_is_skipped():
+    archive = zipped(
+        {
+            "artikel/eins.txt": b"1",
+            "artikel/bild.png": b"\x89PNG",
+            "__MACOSX/artikel/._eins.txt": b"x",
+            "artikel/.DS_Store": b"x",
+        }
+    )
+    files, rejected = uploads.unpack([("paket.zip", archive)])
+    assert files == [("paket.zip/artikel/eins.txt", b"1")]
+    assert [r.filename for r in rejected] == ["paket.zip/artikel/bild.png"]
+
+
+def test_a_broken_zip_is_refused():
+    files, rejected = uploads.unpack([("kaputt.zip", b"PK\x03\x04 not really")])
+    assert files == [] and rejected == [uploads.Rejected("kaputt.zip", uploads.BROKEN_ZIP)]
+
+
+def test_a_member_too_large_unpacked_is_refused_before_unpacking(monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_FILE_BYTES", 1000)
+    archive = zipped({"gross.txt": b"a" * 5000, "klein.txt": b"b"})
+    files, rejected = uploads.unpack([("bombe.zip", archive)])
+    assert files == [("bombe.zip/klein.txt", b"b")]
+    assert rejected[0].filename == "bombe.zip/gross.txt"
+    assert "größer als" in rejected[0].reason
+
+
+def test_too_many_files_stop_the_upload(monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_FILES", 2)
+    files, rejected = uploads.unpack([(f"{n}.txt", b"x") for n in range(4)])
+    assert len(files) == 2
+    assert rejected == [uploads.Rejected("2.txt", uploads.TOO_MANY.format(limit=2))]
+
+
+def test_staged_files_come_back_in_order_for_their_owner_only():
+    token = uploads.stage([("b.txt", b"B"), ("a.txt", b"A")], user_id=7)
+    assert uploads.staged(token, user_id=7) == [("b.txt", b"B"), ("a.txt", b"A")]
+    assert uploads.staged(token, user_id=8) is None
+    assert uploads.staged("../7", user_id=7) is None
+    uploads.discard(token, user_id=7)
+    assert uploads.staged(token, user_id=7) is None
