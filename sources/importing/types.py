@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -37,7 +38,9 @@ class ParsedArticle:
 
     `text` is the decoded input, exactly as received. `body` is the clean, normalized text an
     editor reads; `body_origin[i]` is the offset in `text` of body character `i` (one extra
-    entry for the end), so any span of the body can be shown in the original.
+    entry for the end), so any span of the body can be shown in the original. `checksum` is the
+    SHA-256 of the whole normalized input (not just the body): the same file arrives with the
+    same checksum whatever its encoding or line endings, and whatever version of the parser.
     """
 
     text: str
@@ -51,12 +54,30 @@ class ParsedArticle:
     dateline: str = ""
     removed: tuple[Removal, ...] = ()
     comment_count: int | None = None
+    checksum: str = ""
 
     def text_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `body` to the same span of `text`."""
         if start == end:
             return self.body_origin[start], self.body_origin[start]
-        return self.body_origin[start], self.body_origin[end - 1] + 1
+        stop = self.body_origin[end - 1] + 1
+        following = end
+        while following < len(self.body) and self.body_origin[following] < stop:
+            following += 1  # NFC can turn one letter and its marks into two characters
+        limit = self.body_origin[following]
+        # One body character can stand for several of `text`: "\r\n", a letter and the
+        # combining marks NFC merged into it, invisible characters normalizing dropped.
+        while stop < limit and _continues_character(self.text, stop):
+            stop += 1
+        return self.body_origin[start], stop
+
+
+def _continues_character(text: str, index: int) -> bool:
+    char = text[index]
+    if char == "\n":
+        return text[index - 1] == "\r"
+    category = unicodedata.category(char)
+    return category[0] == "M" or category == "Cf" or "\u1160" <= char <= "\u11ff"
 
 
 @dataclass(frozen=True, slots=True)
