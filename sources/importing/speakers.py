@@ -1,0 +1,628 @@
+"""Who is speaking: noun phrases around a reporting verb, pronouns, and known people.
+
+Works on the tokens of one sentence, where each quotation is a single opaque token, so a name
+inside a quote is never taken for the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from sources.importing.lexicon import (
+    ADVERBS,
+    CLAUSE_OPENERS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    INNER_PREPOSITIONS,
+    LEADING_ADVERBS,
+    NAME_PARTICLES,
+    OBJECT_DETERMINERS,
+    OBJECT_PRONOUNS,
+    PARTITIVES,
+    PREPOSITIONS,
+    PRONOUNS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_MALE,
+    QUANTIFIERS,
+    RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
+    SENTENCE_WORDS,
+    SPEECH_NOUNS,
+    SUBJECT_DETERMINERS,
+    WEEKDAYS,
+)
+from sources.importing.types import KnownPerson
+
+TOKEN = re.compile(r"\w+(?:[-‐’']\w+)*-?|[^\w\s]")
+WORD_CHARS = re.compile(r"\w")
+NUMBER_PREFIX = re.compile(r"^\d+-(?=\w)")
+# Capitalised words (and name particles) right before or after a name.
+NAME_BEFORE = re.compile(r"(?:[A-ZÄÖÜ][\w\-]*[ \t]+(?:(?:von|van|de|zu)[ \t]+)?){1,4}$")
+NAME_AFTER = re.compile(r"(?:[ \t]+[A-ZÄÖÜ][\w\-]*){1,2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    quote: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return not self.quote and WORD_CHARS.match(self.text) is not None
+
+    @property
+    def is_capitalised(self) -> bool:
+        # "58-Jährige" counts: a noun with a number in front.
+        return self.is_word and NUMBER_PREFIX.sub("", self.text)[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention: its span in the text, its words, and whether it is a pronoun."""
+
+    start: int
+    end: int
+    text: str
+    pronoun: bool = False
+
+
+def tokenize(*, text: str, start: int, end: int, quotes: Sequence[tuple[int, int]]) -> list[Token]:
+    """Tokens of text[start:end]; each (open, close) quote span, marks included, is one token."""
+    tokens: list[Token] = []
+    position = start
+    for q_start, q_end in quotes:
+        if q_end <= start or q_start >= end:
+            continue
+        tokens.extend(_plain_tokens(text, position, max(position, q_start)))
+        tokens.append(Token(text[q_start:q_end], q_start, q_end, quote=True))
+        position = q_end
+    tokens.extend(_plain_tokens(text, position, end))
+    return tokens
+
+
+def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
+    return [
+        Token(m.group(), start + m.start(), start + m.end())
+        for m in TOKEN.finditer(text[start:end])
+    ]
+
+
+def _is_adjective(token: Token) -> bool:
+    word = token.text
+    if token.is_word and word[:1].isdigit() and (word.isdigit() or word[-1:].islower()):
+        return True  # "der 84-jährige Küng", "der 13 beteiligten"
+    return (
+        token.is_word
+        and word[:1].islower()
+        and word.endswith(("e", "en", "er", "es", "em"))
+        and word.lower() not in DETERMINERS
+        and word.lower() not in PRONOUNS
+        and word.lower() not in ADVERBS
+        and word.lower() not in REPORTING_VERBS
+        and len(word) > 3
+    )
+
+
+def _name_run(tokens: Sequence[Token], i: int) -> int:
+    """Index after the run of capitalised words (with name particles inside) starting at i."""
+    j = i
+    while j < len(tokens):
+        token = tokens[j]
+        if token.is_capitalised:
+            j += 1
+        elif (
+            token.lower in NAME_PARTICLES
+            and j > i
+            and j + 1 < len(tokens)
+            and tokens[j + 1].is_capitalised
+            and token.text.islower()
+            and token.lower not in {"der", "den"}
+        ):
+            j += 1
+        elif token.text == "." and j > i and len(tokens[j - 1].text) <= 4 and j + 1 < len(tokens):
+            # "Dr. Heino Stoever", "Rafik Y."
+            if tokens[j - 1].text in {"Dr", "Prof", "St"} and tokens[j + 1].is_capitalised:
+                j += 1
+            else:
+                break
+        else:
+            break
+    return j
+
+
+def noun_phrase_at(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The noun phrase starting exactly at token i, as a token range, or None."""
+    j = i
+    if (
+        j + 2 < len(tokens)
+        and tokens[j].lower in PARTITIVES
+        and tokens[j + 1].lower in {"der", "des"}
+    ):
+        # "Einer der 13 beteiligten Feuerwehrmänner"
+        found = noun_phrase_at(tokens, j + 1)
+        return (i, found[1]) if found else None
+    if j < len(tokens) and tokens[j].lower in DETERMINERS and tokens[j].is_word:
+        j += 1
+        while j < len(tokens) and tokens[j].lower in QUANTIFIERS:
+            j += 1  # "die beiden Mitglieder"
+        while j < len(tokens) and _is_adjective(tokens[j]):
+            j += 1
+        if j < len(tokens) and tokens[j].quote and len(tokens[j].text.split()) <= 4:
+            # A name in quotation marks: "schreibt die „Computerwoche“".
+            return i, j + 1
+        if j >= len(tokens) or not tokens[j].is_capitalised:
+            return None
+    elif j >= len(tokens) or not tokens[j].is_capitalised:
+        return None
+    j = _name_run(tokens, j)
+    # A genitive attribute: "ein Sprecher des Weißen Hauses".
+    if j + 1 < len(tokens) and tokens[j].lower in {"des", "der"} and tokens[j].text.islower():
+        k = j + 1
+        while k < len(tokens) and _is_adjective(tokens[k]):
+            k += 1
+        if k < len(tokens) and tokens[k].is_capitalised:
+            j = _name_run(tokens, k)
+    return i, j
+
+
+def _pronoun_at(tokens: Sequence[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].is_word and tokens[i].lower in PRONOUNS
+
+
+def subject_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """Subject standing after a verb at i-1: "sagte Kim weiter", "so der Sprecher"."""
+    j = i
+    while j < len(tokens):
+        token = tokens[j]
+        if (
+            token.is_word
+            and (token.lower in ADVERBS or token.lower in OBJECT_PRONOUNS)
+            and (token.lower != "am")
+        ):
+            j += 1
+        elif token.lower == "am" and j + 1 < len(tokens) and tokens[j + 1].text in WEEKDAYS:
+            j += 2
+        else:
+            break
+    if j >= len(tokens):
+        return None
+    if _pronoun_at(tokens, j) and tokens[j].text.islower():
+        return j, j + 1
+    token = tokens[j]
+    if token.is_word and token.lower in DETERMINERS and token.lower not in SUBJECT_DETERMINERS:
+        return None
+    if token.quote and len(token.text.split()) <= 4 and token.text[1:2].isupper():
+        return j, j + 1  # "„…“, schrieb „Die Zeit“"
+    return noun_phrase_at(tokens, j)
+
+
+def subject_before(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None:
+    """Subject in front of a verb at `verb`, when it opens its clause: "Trump sagte",
+    "der Sprecher des Hauses erklärte", "Trump, der ... hatte, lobte"."""
+    end = verb
+    if end > 0 and tokens[end - 1].text == ",":
+        # Skip one inserted clause or apposition back to its opening comma.
+        k = end - 2
+        while k >= 0 and tokens[k].text != ",":
+            k -= 1
+        if k <= 0:
+            return None
+        end = k
+    start = _phrase_start(tokens, end)
+    if start is None or start == end:
+        return None
+    if start > 0 and not _opens_clause(tokens, start - 1):
+        return None
+    if tokens[start].lower in OBJECT_DETERMINERS:
+        return None
+    if (
+        tokens[start].lower == "der"
+        and start + 1 < end
+        and tokens[start + 1].text.islower()
+        and tokens[start + 1].text.endswith("en")
+    ):
+        return None  # "Der englischsprachigen Zeitung sagte Karma": dative, not the subject
+    if end - start == 1 and _pronoun_at(tokens, start):
+        return start, end
+    return noun_phrase_at(tokens, start)
+
+
+def subject_of_verb_final(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None:
+    """Subject in a verb-final clause: "wie das Weiße Haus mitteilte", "der ... geschrieben hatte"
+    (the antecedent of the relative pronoun)."""
+    k = verb - 1
+    commas = 0
+    while k >= 0 and tokens[k].text not in {":", ";"} and not tokens[k].quote:
+        if (
+            tokens[k].lower in CLAUSE_OPENERS
+            and tokens[k].is_word
+            and (k == 0 or tokens[k - 1].text in {",", "(", "–"} or tokens[k - 1].quote)
+        ):
+            found = subject_after(tokens, k + 1)
+            if found and found[0] < verb:
+                return found
+            return None
+        if tokens[k].text == ",":
+            # Past an apposition: "wie der Vorsitzende Richter, Ottmar Breidling, ausführte".
+            commas += 1
+            if commas > 2 or not (k > 0 and tokens[k - 1].is_capitalised):
+                break
+        k -= 1
+    k = verb - 1
+    while k >= 0 and tokens[k].text not in {",", ":", ";"}:
+        k -= 1
+    if (
+        k >= 0
+        and tokens[k].text == ","
+        and k + 1 < verb
+        and tokens[k + 1].lower in RELATIVE_PRONOUNS
+    ):
+        start = _phrase_start(tokens, k)
+        if start is not None and start < k:
+            return noun_phrase_at(tokens, start) or (start, k)
+    return None
+
+
+def _phrase_start(tokens: Sequence[Token], end: int) -> int | None:
+    """Walk back from `end` over a noun phrase; the index where it starts. Genitive attributes
+    and place phrases inside it are kept: "der Sprecher des Weißen Hauses",
+    "das Nobelkomitee im norwegischen Oslo"."""
+    k = end - 1
+    if k < 0:
+        return None
+    if _pronoun_at(tokens, k):
+        return k
+    while k >= 0 and tokens[k].is_word and tokens[k].lower in ADVERBS:
+        k -= 1  # "Die Kanadier hingegen sagen"
+    end = k + 1
+    while k >= 0:
+        token = tokens[k]
+        if token.is_capitalised or _is_adjective(token):
+            k -= 1
+        elif (
+            token.lower == "und"
+            and 0 < k < end - 1
+            and tokens[k - 1].is_capitalised
+            and tokens[k + 1].is_capitalised
+        ):
+            k -= 1  # "Der frühere Bürgermeister und Justizsenator"
+        elif token.text == ")" and k > 0:
+            # "Gitta Trauernicht (SPD)"
+            opening = k - 1
+            while opening >= 0 and tokens[opening].text != "(" and k - opening < 8:
+                opening -= 1
+            if opening <= 0 or tokens[opening].text != "(":
+                break
+            k = opening - 1
+        elif token.is_word and token.lower in DETERMINERS:
+            if k > 0 and tokens[k - 1].is_capitalised and token.lower in {"des", "der"}:
+                k -= 1
+                continue
+            if (
+                k > 1
+                and tokens[k - 1].lower in INNER_PREPOSITIONS
+                and tokens[k - 2].is_capitalised
+            ):
+                k -= 2  # "Robert Halver von der Baader Bank"
+                continue
+            k -= 1
+            break
+        elif (
+            token.is_word
+            and token.lower in INNER_PREPOSITIONS
+            and token.text.islower()
+            and k > 0
+            and tokens[k - 1].is_capitalised
+        ):
+            k -= 1
+        elif token.is_word and token.lower in NAME_PARTICLES and token.text.islower() and k > 0:
+            k -= 1
+        elif token.text == "." and k > 0 and tokens[k - 1].text in {"Dr", "Prof"}:
+            k -= 1
+        else:
+            break
+    start = k + 1
+    # The phrase must end on a noun or a name.
+    if start >= end or not (tokens[end - 1].is_capitalised or tokens[end - 1].text == ")"):
+        return None
+    while start < end and not (tokens[start].is_capitalised or tokens[start].lower in DETERMINERS):
+        start += 1
+    # Sentence adverbs in front ("Auch der Minister sagte") are not part of the phrase.
+    while start < end - 1 and tokens[start].text in LEADING_ADVERBS:
+        start += 1
+    if start < end and _not_a_subject(tokens[start]):
+        return None
+    return start
+
+
+def _not_a_subject(token: Token) -> bool:
+    """Capitalised words that open a sentence without being its subject ("Angesichts",
+    "Relativierend", "Hierzu")."""
+    word = token.text
+    if word in SENTENCE_WORDS and word.lower() not in DETERMINERS:
+        return True
+    return word[:1].isupper() and word.endswith(("end", "weise", "lich", "dings"))
+
+
+def _opens_clause(tokens: Sequence[Token], k: int) -> bool:
+    token = tokens[k]
+    if token.text in LEADING_ADVERBS and all(t.text in LEADING_ADVERBS for t in tokens[: k + 1]):
+        return True
+    return (
+        token.quote
+        or token.text in {",", ":", ";", "(", "–", "-"}
+        or (token.is_word and token.lower in CONJUNCTIONS)
+    )
+
+
+def mention_from(text: str, tokens: Sequence[Token], span: tuple[int, int]) -> Mention:
+    first, last = tokens[span[0]], tokens[span[1] - 1]
+    start = first.start
+    if span[1] - span[0] > 1 and first.lower in {"der", "die", "das", "den", "dem", "des"}:
+        start = tokens[span[0] + 1].start
+    pronoun = span[1] - span[0] == 1 and first.lower in PRONOUNS
+    return Mention(start, last.end, text[start : last.end], pronoun=pronoun)
+
+
+def pronoun_gender(word: str) -> str:
+    lower = word.lower()
+    if lower in PRONOUNS_MALE:
+        return "m"
+    if lower in PRONOUNS_FEMALE:
+        return "f"
+    return ""
+
+
+def mention_gender(text: str, mention: Mention) -> str:
+    """Gender of a noun phrase mention, when its article or title shows it."""
+    before = text[max(0, mention.start - 4) : mention.start].lower()
+    head = mention.text.split()[0] if mention.text.split() else ""
+    if before.endswith(("der ", "ein ")):
+        return "m"
+    if before.endswith(("die ", "eine ")):
+        return "f"
+    if re.search(r"\w(in|frau)$", head) and head[:1].isupper() and len(mention.text.split()) > 1:
+        return "f"
+    return ""
+
+
+def _alias_key(name: str) -> str:
+    return re.sub(r"[\s\-‐]+", " ", name).strip().lower()
+
+
+class PeopleIndex:
+    """Known people and where the text names them, for aliases and pronouns."""
+
+    def __init__(
+        self, *, text: str, people: Sequence[KnownPerson], masked: Sequence[tuple[int, int]]
+    ):
+        self.text = text
+        self.people = tuple(people)
+        self.by_alias: dict[str, KnownPerson] = {}
+        for person in self.people:
+            for alias in (person.name, *person.aliases):
+                self.by_alias.setdefault(_alias_key(alias), person)
+        self.mentions: list[tuple[int, int, KnownPerson]] = []
+        if not self.by_alias:
+            self.pattern = None
+            return
+        variants = sorted(self.by_alias, key=len, reverse=True)
+        alternatives = "|".join(
+            r"[\s\-‐]+".join(re.escape(part) for part in key.split(" ")) for key in variants
+        )
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        for m in self.pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in masked):
+                continue
+            person = self.by_alias.get(_alias_key(m.group()))
+            if person is not None:
+                self.mentions.append((m.start(), m.end(), person))
+
+    def resolve(self, mention_text: str) -> KnownPerson | None:
+        """The known person a mention names: the longest alias inside it wins."""
+        if self.pattern is None:
+            return None
+        best: tuple[int, KnownPerson] | None = None
+        for m in self.pattern.finditer(mention_text):
+            person = self.by_alias.get(_alias_key(m.group()))
+            if person is not None and (best is None or len(m.group()) > best[0]):
+                best = (len(m.group()), person)
+        return best[1] if best else None
+
+    def last_before(self, position: int) -> tuple[int, int, KnownPerson] | None:
+        found = None
+        for mention in self.mentions:
+            if mention[0] >= position:
+                break
+            found = mention
+        return found
+
+
+def fuller_name(*, text: str, mention: Mention) -> str:
+    """The fullest form of a one-word name the text gives, preferring the first one before the
+    mention: "Merkel" -> "Bundeskanzlerin Angela Merkel", "Kim" -> "Machthaber Kim Jong Un"."""
+    name = mention.text
+    if mention.pronoun or " " in name or not name[:1].isupper():
+        return name
+    best = name
+    for start in _occurrences(text, name):
+        end = start + len(name)
+        before = NAME_BEFORE.search(text, max(0, start - 80), start)
+        after = NAME_AFTER.match(text, end, end + 60)
+        words_before = before.group().split() if before else []
+        while words_before and words_before[0] in SENTENCE_WORDS:
+            words_before.pop(0)
+        words_after = after.group().split() if after else []
+        while words_after and words_after[-1] in SENTENCE_WORDS:
+            words_after.pop()
+        candidate = " ".join([*words_before, name, *words_after])
+        if len(candidate) > len(best):
+            best = candidate
+        if start > mention.start and best != name:
+            break
+    return best
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Offsets where `word` stands as a whole word (str.find is far faster than a regex scan)."""
+    start = text.find(word)
+    while start != -1:
+        before = text[start - 1 : start] if start else ""
+        after = text[start + len(word) : start + len(word) + 1]
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            yield start
+        start = text.find(word, start + 1)
+
+
+def strong_subject(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """A phrase after the verb that can only be its subject: "der Sprecher", "er", or a full
+    name ("Henning Scherf"), as against "die Kritik", which may be the object."""
+    first = tokens[span[0]]
+    if first.lower in {"der", "ein", "kein"} and first.text.islower():
+        return True
+    if span[1] - span[0] == 1 and first.lower in PRONOUNS and first.text.islower():
+        return True
+    # A bare name: common nouns rarely stand without an article.
+    return all(t.is_capitalised for t in tokens[span[0] : span[1]]) and (
+        first.text not in SENTENCE_WORDS
+    )
+
+
+def clause_subject(tokens: Sequence[Token], end: int) -> tuple[int, int] | None:
+    """The subject of the main clause that ends at token `end` (a colon, say), when the verb is
+    not one we know: "Hier sparte der Bundespräsident nicht mit Kritik:", "Die Firma empfindet
+    die Kritik als ungerecht:"."""
+    if end <= 0:
+        return None
+    # "Europapolitik: Die SPD will ...": the clause starts after a heading's colon.
+    base = max((k + 1 for k in range(end) if tokens[k].text in {":", ";"}), default=0)
+    if base:
+        found = clause_subject(tokens[base:end], end - base) if base < end else None
+        return (found[0] + base, found[1] + base) if found else None
+    if tokens[0].lower in {"er", "sie"} and end > 1 and _is_verb_like(tokens[1]):
+        return 0, 1  # "Er halte das für vertretbar und bezeichnete ..."
+    if tokens[0].lower in CLAUSE_OPENERS:
+        # A leading subordinate clause; the main clause starts with its verb.
+        return _subject_after_comma_verb(tokens, end)
+    first = None
+    if not _not_a_subject(tokens[0]) and tokens[0].lower not in OBJECT_DETERMINERS:
+        first = noun_phrase_at(tokens, 0)
+    if first is not None and first[1] < end:
+        said_by = _speech_noun_owner(tokens, first, end)
+        if said_by is not None:
+            return said_by
+        v = _skip_attributes(tokens, first[1], end)
+        # Appositions and relative clauses: "Sadiq Khan, eines der Mitglieder, die den Brief
+        # unterschrieben, verurteilte ...".
+        for _ in range(3):
+            if v >= end or tokens[v].text != ",":
+                break
+            v += 1
+            while v < end and tokens[v].text != ",":
+                v += 1
+            v += 1
+        if v < end and _is_verb_like(tokens[v]):
+            after = subject_after(tokens, v + 1)
+            if after is not None and after[1] <= end and strong_subject(tokens, after):
+                return after
+            return first
+        return None
+    j = 0
+    while (
+        j < end
+        and tokens[j].is_word
+        and (
+            tokens[j].is_capitalised
+            or tokens[j].lower in DETERMINERS
+            or tokens[j].lower in PREPOSITIONS
+            or tokens[j].lower in ADVERBS
+            or (_is_adjective(tokens[j]) and j + 1 < end and tokens[j + 1].is_capitalised)
+        )
+    ):
+        j += 1
+    if j < end and _is_verb_like(tokens[j]):
+        found = subject_after(tokens, j + 1)
+        if found and found[1] <= end:
+            return found
+    # "Um die Zeit zu gewinnen, will Oettinger ...": the verb follows a comma.
+    return _subject_after_comma_verb(tokens, end)
+
+
+def _speech_noun_owner(
+    tokens: Sequence[Token], phrase: tuple[int, int], end: int
+) -> tuple[int, int] | None:
+    """Whose words these are: "Das Fazit von Sandra Boser ...", "Die Antwort des Ministers"."""
+    head = next((t for t in tokens[phrase[0] : phrase[1]] if t.is_capitalised), None)
+    if head is None or head.lower not in SPEECH_NOUNS:
+        return None
+    k = phrase[1]
+    if k < end and tokens[k].lower in {"von", "vom"}:
+        k += 1
+    elif phrase[1] - phrase[0] > 2:
+        # The genitive owner is already inside the phrase: "Die Antwort des Ministers".
+        genitive = next(
+            (j for j in range(phrase[0] + 1, phrase[1]) if tokens[j].lower in {"des", "der"}),
+            None,
+        )
+        return (genitive, phrase[1]) if genitive is not None else None
+    found = noun_phrase_at(tokens, k) if k < end else None
+    return found if found is not None and found[1] <= end else None
+
+
+def _is_verb_like(token: Token) -> bool:
+    return (
+        token.is_word
+        and token.text.islower()
+        and token.lower not in DETERMINERS
+        and token.lower not in PREPOSITIONS
+        and token.lower not in RELATIVE_PRONOUNS
+        and token.lower not in CONJUNCTIONS
+    )
+
+
+def _skip_attributes(tokens: Sequence[Token], v: int, end: int) -> int:
+    """Past prepositional attributes of a noun: "Jegliche Mitverantwortung für die Affäre"."""
+    while v < end and tokens[v].is_word and tokens[v].lower in PREPOSITIONS:
+        v += 1
+        while (
+            v < end
+            and tokens[v].is_word
+            and (
+                tokens[v].is_capitalised
+                or tokens[v].lower in DETERMINERS
+                or tokens[v].lower in PREPOSITIONS
+                or _is_adjective(tokens[v])
+            )
+        ):
+            v += 1
+    return v
+
+
+def _subject_after_comma_verb(tokens: Sequence[Token], end: int) -> tuple[int, int] | None:
+    for comma in range(1, end - 1):
+        if tokens[comma].text == "," and _is_verb_like(tokens[comma + 1]):
+            found = subject_after(tokens, comma + 2)
+            if found and found[1] <= end:
+                return found
+    return None
+
+
+def passive_agent(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The agent of a passive clause: "... werden von Musikkennern als „…“ bezeichnet"."""
+    for k in range(start, end - 1):
+        if tokens[k].lower in {"von", "vom"} and tokens[k].text.islower():
+            found = noun_phrase_at(tokens, k + 1)
+            if found is None and tokens[k].lower == "von":
+                continue
+            if found is None:
+                continue
+            return found
+    return None

@@ -1,0 +1,459 @@
+"""The statement extractor: literal German sentences for each rule, then the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sources.importing.quotes import extract_quotes, find_quotations
+from sources.importing.types import KnownPerson, QuoteCandidate
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+PEOPLE = (
+    KnownPerson("Donald Trump", ("Trump", "US-Präsident", "Präsident Trump")),
+    KnownPerson("Kim Jong-un", ("Kim", "Kim Jong Un", "Machthaber", "Staatschef Kim")),
+    KnownPerson("Mike Pompeo", ("Pompeo",)),
+)
+
+
+def only(candidates: list[QuoteCandidate], text: str) -> QuoteCandidate:
+    found = [c for c in candidates if c.text == text]
+    assert len(found) == 1, f"{text!r} not found once in {[c.text for c in candidates]}"
+    return found[0]
+
+
+def assert_spans_index_text(text: str, candidates: list[QuoteCandidate]) -> None:
+    for candidate in candidates:
+        assert text[candidate.start : candidate.end] == candidate.text
+        if candidate.speaker_start is not None:
+            assert candidate.speaker_end is not None
+            assert 0 <= candidate.speaker_start < candidate.speaker_end <= len(text)
+        assert 0.0 <= candidate.confidence <= 1.0
+    assert [c.start for c in candidates] == sorted(c.start for c in candidates)
+
+
+# Quotation marks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er sagte: „Wir kommen wieder.“",
+        'Er sagte: "Wir kommen wieder."',
+        "Er sagte: »Wir kommen wieder.«",
+        "Er sagte: «Wir kommen wieder.»",
+        "Er sagte: “Wir kommen wieder.”",
+        "Er sagte: ‚Wir kommen wieder.‘",
+    ],
+)
+def test_every_quotation_mark_style_is_paired(text):
+    (quotation,) = find_quotations(text)
+    assert text[quotation.start : quotation.end] == "Wir kommen wieder."
+
+
+def test_nested_quotation_stays_inside_the_outer_one():
+    text = "Er sagte: „Wir haben Anmeldungen für „Small Business“ gehabt.“"
+    (quotation,) = find_quotations(text)
+    assert (
+        text[quotation.start : quotation.end]
+        == "Wir haben Anmeldungen für „Small Business“ gehabt."
+    )
+
+
+def test_unbalanced_mark_does_not_swallow_the_next_paragraph():
+    text = "Er sprach von „einem Erfolg.\nDann sagte Kim: „Wir sind bereit.“"
+    quotations = find_quotations(text)
+    assert [text[q.start : q.end] for q in quotations] == ["Wir sind bereit."]
+
+
+# Where the reporting clause stands
+
+
+def test_cue_after_the_quote_names_the_speaker():
+    text = "„Wir konnten das nicht tun“, sagte Trump am Donnerstag."
+    quote = only(extract_quotes(text), "Wir konnten das nicht tun")
+    assert (quote.speaker, quote.cue, quote.kind) == ("Trump", "sagte", "direct")
+    assert text[quote.speaker_start : quote.speaker_end] == "Trump"
+    assert quote.confidence >= 0.85
+
+
+def test_cue_before_the_quote_with_a_colon():
+    text = "Kim entgegnete: „Ich hoffe, dass wir alles erreichen.“"
+    quote = only(extract_quotes(text), "Ich hoffe, dass wir alles erreichen.")
+    assert (quote.speaker, quote.cue, quote.kind) == ("Kim", "entgegnete", "direct")
+
+
+def test_inverted_cue_before_the_quote():
+    text = "Zum Auftakt des Treffens in Hanoi sagte Trump: „Ihr Land hat gewaltiges Potenzial.“"
+    quote = only(extract_quotes(text), "Ihr Land hat gewaltiges Potenzial.")
+    assert quote.speaker == "Trump"
+
+
+def test_cue_inside_a_split_quote():
+    text = "„Das ist gut“, sagte die Ministerin, „aber es reicht nicht.“"
+    candidates = extract_quotes(text)
+    assert only(candidates, "Das ist gut").speaker == "Ministerin"
+    assert only(candidates, "aber es reicht nicht.").speaker == "Ministerin"
+
+
+def test_so_after_the_quote():
+    text = "„Wir bleiben hart“, so der Sprecher des Weißen Hauses."
+    quote = only(extract_quotes(text), "Wir bleiben hart")
+    assert quote.cue == "so"
+    assert quote.speaker == "Sprecher des Weißen Hauses"
+
+
+def test_headline_style_colon():
+    text = "Merkel: „Wir schaffen das.“"
+    quote = only(extract_quotes(text), "Wir schaffen das.")
+    assert quote.speaker == "Merkel"
+
+
+def test_separable_verb_needs_its_particle():
+    text = "„Die Gespräche sind beendet“, teilte ein Sprecher mit."
+    quote = only(extract_quotes(text), "Die Gespräche sind beendet")
+    assert (quote.speaker, quote.cue) == ("ein Sprecher", "teilte mit")
+
+
+def test_verb_right_after_the_quotation_reports_it_even_when_unknown():
+    text = "„Wo ist meine Stimme?“, wollen die Demonstranten wissen."
+    quote = only(extract_quotes(text), "Wo ist meine Stimme?")
+    assert quote.speaker == "Demonstranten"
+
+
+def test_next_sentence_can_name_the_speaker():
+    text = "„Ja, es gibt Zumutungen“. Das musste Bundesfinanzminister Peer Steinbrück einräumen."
+    quote = only(extract_quotes(text), "Ja, es gibt Zumutungen")
+    assert quote.speaker == "Bundesfinanzminister Peer Steinbrück"
+
+
+def test_zitiert_names_the_person_quoted_not_the_newspaper():
+    text = "Die Rundschau zitiert einen Augenzeugen mit den Worten: „Der Mann ist weggerannt.“"
+    quote = only(extract_quotes(text), "Der Mann ist weggerannt.")
+    assert quote.speaker == "einen Augenzeugen"
+
+
+def test_heisst_es_takes_the_source_it_names():
+    text = "In dem Antrag heißt es wörtlich: „Die Einstufung wäre ein wichtiger Schritt.“"
+    quote = only(extract_quotes(text), "Die Einstufung wäre ein wichtiger Schritt.")
+    assert (quote.speaker, quote.cue, quote.kind) == ("Antrag", "heißt es", "written")
+
+
+def test_chanted_slogans_belong_to_the_crowd():
+    text = "Die Demonstranten skandierten Parolen wie „Stoppt den Überwachungswahn“."
+    quote = only(extract_quotes(text), "Stoppt den Überwachungswahn")
+    assert quote.speaker == "Demonstranten"
+
+
+def test_so_dass_is_not_a_reporting_clause():
+    text = "Die Funktion war unterbunden, so dass die Tiere „beeinträchtigt“ waren."
+    assert [c for c in extract_quotes(text) if c.kind != "indirect"] == []
+
+
+# Who "er" and "Kim" are
+
+
+def test_pronoun_resolves_to_the_last_person_named():
+    text = (
+        "Kim hatte sich für ein Verbindungsbüro ausgesprochen. "
+        "Ein solches Büro wäre „begrüßenswert“, sagte er vor Journalisten."
+    )
+    quote = only(extract_quotes(text, people=PEOPLE), "begrüßenswert")
+    assert quote.speaker == "Kim Jong-un"
+    assert text[quote.speaker_start : quote.speaker_end] == "er"
+    assert quote.kind == "fragment"
+    assert quote.confidence < 0.9
+
+
+def test_pronoun_without_known_people_takes_the_last_speaker_of_matching_gender():
+    text = (
+        "Bundeskanzlerin Angela Merkel sagte, die Lage sei ernst. "
+        "„Wir müssen handeln“, betonte sie."
+    )
+    quote = only(extract_quotes(text), "Wir müssen handeln")
+    assert quote.speaker == "Bundeskanzlerin Angela Merkel"
+
+
+def test_aliases_resolve_to_the_full_name():
+    text = "„Wir haben sehr interessante Gespräche geführt“, sagte Kim Jong Un."
+    quote = only(
+        extract_quotes(text, people=PEOPLE), "Wir haben sehr interessante Gespräche geführt"
+    )
+    assert quote.speaker == "Kim Jong-un"
+    assert text[quote.speaker_start : quote.speaker_end] == "Kim Jong Un"
+
+
+def test_title_resolves_to_the_person_it_stands_for():
+    text = "Dennoch sprach der US-Präsident von einem „produktiven“ Treffen."
+    quote = only(extract_quotes(text, people=PEOPLE), "produktiven")
+    assert (quote.speaker, quote.kind, quote.cue) == ("Donald Trump", "fragment", "sprach von")
+
+
+def test_surname_is_named_as_fully_as_the_text_names_it():
+    text = (
+        "Bundeskanzlerin Angela Merkel reiste nach Paris. "
+        "„Europa muss zusammenstehen“, sagte Merkel dort."
+    )
+    quote = only(extract_quotes(text), "Europa muss zusammenstehen")
+    assert quote.speaker == "Bundeskanzlerin Angela Merkel"
+    assert text[quote.speaker_start : quote.speaker_end] == "Merkel"
+
+
+# Fragments, scare quotes, titles
+
+
+def test_fragment_carried_over_from_the_previous_sentence():
+    text = (
+        "Dennoch sprach der US-Präsident von einem „produktiven“ Treffen. "
+        "Es habe „verschiedene Optionen“ gegeben."
+    )
+    quote = only(extract_quotes(text, people=PEOPLE), "verschiedene Optionen")
+    assert (quote.speaker, quote.kind) == ("Donald Trump", "fragment")
+    assert quote.confidence < only(extract_quotes(text, people=PEOPLE), "produktiven").confidence
+
+
+def test_scare_quotes_around_a_term_are_not_statements():
+    text = (
+        "So dreht sich alles um Etappen auf dem Weg zu einer „Denuklearisierung“ Nordkoreas. "
+        "Die Spekulationen reichten bis zur Schließung - bei „korrespondierenden“ Gegenleistungen."
+    )
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Film „Der Schrei“ lief gestern im Fernsehen.",
+        "Das sagte er der Zeitung „Die Welt“ am Montag.",
+        "Die Operation „Wüstensturm“ begann im Januar.",
+        "Der Roman „Atemschaukel“ wurde ausgezeichnet, sagte der Verleger.",
+    ],
+)
+def test_titles_of_works_are_not_statements(text):
+    assert [c for c in extract_quotes(text) if c.kind != "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Mondlandefähre „Eagle“ setzte am Abend auf, sagte der Sprecher.",
+        "Das Profil, auch „Bonus View“ genannt, erklärte der Hersteller, sei neu.",
+        "Wie die „Aktion Deutschland hilft“ mitteilte, kamen Helfer an.",
+        "Der Verband (kurz: „IG Bau“) befürchtet einen Abbau von Stellen.",
+        "Der wissenschaftliche Name lautet „Tiktaalik roseae“, sagte der Forscher.",
+    ],
+)
+def test_names_of_things_are_not_statements(text):
+    assert [c for c in extract_quotes(text) if c.kind != "indirect"] == []
+
+
+def test_single_quoted_noun_counts_when_the_report_calls_something_that():
+    text = "SPD-Innenexperte Wiefelspütz nannte den Bericht eine „Zeitungsente“."
+    quote = only(extract_quotes(text), "Zeitungsente")
+    assert (quote.speaker, quote.kind, quote.cue) == (
+        "SPD-Innenexperte Wiefelspütz",
+        "fragment",
+        "nannte",
+    )
+
+
+# Indirect and written statements
+
+
+def test_indirect_speech_with_konjunktiv():
+    text = (
+        "Trump sagte am Dienstag, es gebe noch viel Arbeit zu tun, aber sein Verhältnis sei gut."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.kind == "indirect"
+    assert quote.text == "es gebe noch viel Arbeit zu tun, aber sein Verhältnis sei gut"
+    assert (quote.speaker, quote.cue) == ("Trump", "sagte")
+
+
+def test_source_phrase_makes_the_rest_of_the_sentence_indirect():
+    text = "Nach Angaben der Polizei wurden am Abend zwölf Menschen festgenommen."
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "indirect",
+        "wurden am Abend zwölf Menschen festgenommen",
+        "Polizei",
+    )
+
+
+def test_konjunktiv_goes_on_reporting_the_last_speaker():
+    text = (
+        "Kim Jong-un sagte, er würde ein Büro begrüßen. Es solle auch ein Büro in Washington "
+        "eröffnet werden."
+    )
+    candidates = extract_quotes(text, people=PEOPLE)
+    carried = only(candidates, "Es solle auch ein Büro in Washington eröffnet werden")
+    assert (carried.kind, carried.speaker) == ("indirect", "Kim Jong-un")
+    assert carried.confidence < only(candidates, "er würde ein Büro begrüßen").confidence
+
+
+def test_indicative_after_a_reporting_verb_is_not_indirect_speech():
+    text = "Trump sagte am Dienstag, bevor er abreiste, nichts mehr."
+    assert extract_quotes(text) == []
+
+
+def test_written_statement_after_geschrieben():
+    text = (
+        "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
+        "„Wir werden sehr hart daran arbeiten.“"
+    )
+    quote = only(extract_quotes(text, people=PEOPLE), "Wir werden sehr hart daran arbeiten.")
+    assert (quote.kind, quote.speaker, quote.cue) == ("written", "Donald Trump", "geschrieben")
+
+
+def test_written_statement_on_twitter():
+    text = "Trump, der ihn zuvor auf Twitter als „Freund“ beschrieben hatte, lobte ihn erneut."
+    quote = only(extract_quotes(text, people=PEOPLE), "Freund")
+    assert (quote.kind, quote.speaker) == ("written", "Donald Trump")
+
+
+# Any text
+
+
+PIECES = [*"abc ABC.,:;!?\n„“”\"»«‚‘’'", "sagte ", "Er ", "er ", "Kim ", "so ", "laut "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+def test_any_text_gives_sorted_candidates_whose_spans_index_it(text):
+    assert_spans_index_text(text, extract_quotes(text, people=PEOPLE))
+
+
+# The seed articles
+
+
+seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS}")
+
+
+def seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    text = path.read_text(encoding="utf-8")
+    if prefix == "001":
+        # The parser cuts the programme line, the footer and the reader comments.
+        text = text[: text.index("Dieses Thema im Programm")]
+    return text
+
+
+@seeds
+def test_seed_001_every_quote_of_trump_and_kim_has_its_speaker():
+    text = seed("001")
+    candidates = extract_quotes(text, people=PEOPLE)
+    assert_spans_index_text(text, candidates)
+    expected = {
+        "produktiven": ("Donald Trump", "fragment"),
+        "verschiedene Optionen": ("Donald Trump", "fragment"),
+        "wir konnten das nicht tun": ("Donald Trump", None),
+        "mussten wir davon Abstand nehmen": ("Donald Trump", None),
+        "begrüßenswert": ("Kim Jong-un", None),
+        "großartigen Sache": ("Donald Trump", "fragment"),
+        "Das ist es, worüber wir jetzt diskutieren.": ("Kim Jong-un", "direct"),
+    }
+    for quoted, (speaker, kind) in expected.items():
+        quote = only(candidates, quoted)
+        assert quote.speaker == speaker, quoted
+        assert kind is None or quote.kind == kind, quoted
+    assert only(candidates, "großartigen Sache").cue == "sprach von"
+    assert only(candidates, "Das ist es, worüber wir jetzt diskutieren.").cue == "antwortete"
+    quoted = [c for c in candidates if c.kind != "indirect"]
+    assert len(quoted) == len(expected)
+
+
+@seeds
+def test_seed_003_every_quote_of_trump_and_kim_has_its_speaker():
+    text = seed("003")
+    candidates = extract_quotes(text, people=PEOPLE)
+    assert_spans_index_text(text, candidates)
+    expected = {
+        "Ich denke, dass Ihr Land gewaltiges wirtschaftliches Potenzial hat. Unglaublich. "
+        "Unbegrenzt.": ("Donald Trump", "direct"),
+        "Ich hoffe, dass wir alles erreichen, was die Leute erwarten.": ("Kim Jong-un", "direct"),
+        "sein Bestes": ("Kim Jong-un", "fragment"),
+        "von allen begrüßte": ("Kim Jong-un", "fragment"),
+        "Es ist eine Ehre, mit dem Vorsitzenden Kim zu sein. Es ist eine Ehre, zusammen in "
+        "Vietnam zu sein, wo sie wirklich den roten Teppich ausgerollt haben": (
+            "Donald Trump",
+            "direct",
+        ),
+        "großen Erfolg": ("Donald Trump", "fragment"),
+        "gleich oder größer": ("Donald Trump", "fragment"),
+        "Wir haben sehr interessante Gespräche geführt.": ("Kim Jong-un", "direct"),
+        "Freund": ("Donald Trump", "written"),
+        "Unser Verhältnis ist sehr besonders.": ("Donald Trump", "direct"),
+        "sehr hilfreich": ("Donald Trump", None),
+    }
+    for quoted, (speaker, kind) in expected.items():
+        quote = only(candidates, quoted)
+        assert quote.speaker == speaker, quoted
+        assert kind is None or quote.kind == kind, quoted
+    tweet = [c for c in candidates if c.text.startswith("Kim Jong Un und ich werden")]
+    assert len(tweet) == 1
+    assert (tweet[0].speaker, tweet[0].kind, tweet[0].cue) == (
+        "Donald Trump",
+        "written",
+        "geschrieben",
+    )
+    assert only(candidates, "sein Bestes").cue == "sagte"
+
+
+@seeds
+def test_seed_002_scare_quotes_are_not_statements():
+    text = seed("002")
+    candidates = extract_quotes(text, people=PEOPLE)
+    quoted = {c.text for c in candidates}
+    assert not quoted & {"Denuklearisierung", "Sicherheitsgarantien", "korrespondierenden"}
+    assert not any(
+        term in c.text
+        for c in candidates
+        for term in ("Denuklearisierung", "Sicherheitsgarantien", "korrespondierenden")
+    )
+
+
+@seeds
+def test_seed_000_kims_indirect_speech():
+    text = seed("000")
+    candidates = extract_quotes(text, people=PEOPLE)
+    assert_spans_index_text(text, candidates)
+    (quote,) = [c for c in candidates if c.text.startswith("er würde die Eröffnung")]
+    assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Kim Jong-un", "sagte")
+    assert quote.text.endswith("begrüßen")
+
+
+@seeds
+def test_seed_004_trumps_indirect_speech():
+    text = seed("004")
+    candidates = extract_quotes(text, people=PEOPLE)
+    assert_spans_index_text(text, candidates)
+    quote = only(
+        candidates, "es gebe noch viel Arbeit zu tun, aber sein Verhältnis zu Kim Jong-un sei gut"
+    )
+    assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Donald Trump", "sagte")
+
+
+@seeds
+def test_seed_001_through_the_article_parser():
+    parse = pytest.importorskip("sources.importing.parse")
+    article = parse.parse_article((next(SEEDS.glob("001_*.txt"))).read_text(encoding="utf-8"))
+    candidates = extract_quotes(article.body, people=PEOPLE)
+    assert_spans_index_text(article.body, candidates)
+    assert only(candidates, "begrüßenswert").speaker == "Kim Jong-un"
+    assert not [c for c in candidates if "Vogelschiss" in c.text or "unter aller Sau" in c.text]
+
+
+@seeds
+def test_seed_speakers_without_known_people_are_surface_mentions():
+    text = seed("003")
+    candidates = extract_quotes(text)
+    assert (
+        only(candidates, "Unser Verhältnis ist sehr besonders.").speaker
+        == "US-Präsident Donald Trump"
+    )
+    kim = only(candidates, "Ich hoffe, dass wir alles erreichen, was die Leute erwarten.")
+    assert kim.speaker == "Nordkoreas Machthaber Kim Jong Un"
