@@ -1,5 +1,10 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.contrib.sitemaps import views as sitemaps
+from django.urls import include, path
+
+from events.sitemaps import SITEMAPS
+from events.views import robots_txt
 
 admin.site.site_header = "newsroom Redaktion"
 admin.site.site_title = "newsroom"
@@ -7,4 +12,23 @@ admin.site.index_title = "Redaktionelle Inhalte"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    *i18n_patterns(
+        path("", include("events.urls")),
+        path("", include("sources.urls")),
+        prefix_default_language=False,
+    ),
 ]

@@ -1,0 +1,146 @@
+import csv
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from events import queries
+from events.filters import PersonStatementFilter, StatementFilter, SummitFilter
+from events.search import search_for_results
+
+CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CSV_HEADER = [
+    "id",
+    "gesagt_am",
+    "person",
+    "land",
+    "gipfel",
+    "art",
+    "text",
+    "zusammenhang",
+    "quelle",
+    "quelle_url",
+    "adresse",
+]
+
+
+def can_preview(request) -> bool:
+    return request.user.is_staff
+
+
+def paginate(request, queryset, per_page: int = queries.PAGE_SIZE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("seite"))
+
+
+def home(request):
+    page = queries.home_for_display(today=timezone.localdate(), preview=can_preview(request))
+    return render(request, "events/home.html", {"page": page})
+
+
+def summit_list(request):
+    summits = SummitFilter(
+        request.GET, queryset=queries.summits_for_index(preview=can_preview(request))
+    )
+    return render(
+        request,
+        "events/summit_list.html",
+        {"filter": summits, "page_obj": paginate(request, summits.qs, per_page=12)},
+    )
+
+
+def summit_detail(request, slug):
+    page = queries.summit_for_detail(slug, preview=can_preview(request))
+    return render(request, "events/summit_detail.html", {"page": page, "summit": page.summit})
+
+
+def delegation_detail(request, slug, country):
+    page = queries.delegation_for_detail(slug, country, preview=can_preview(request))
+    return render(request, "events/delegation_detail.html", {"page": page})
+
+
+def person_detail(request, slug):
+    page = queries.person_for_detail(slug, preview=can_preview(request))
+    statements = PersonStatementFilter(request.GET, queryset=page.statements)
+    return render(
+        request,
+        "events/person_detail.html",
+        {"page": page, "filter": statements, "page_obj": paginate(request, statements.qs)},
+    )
+
+
+def topic_detail(request, slug):
+    page = queries.topic_for_detail(slug, preview=can_preview(request))
+    return render(
+        request,
+        "events/topic_detail.html",
+        {"page": page, "page_obj": paginate(request, page.statements)},
+    )
+
+
+def statement_list(request):
+    if request.GET.get("format") == "csv":
+        return statement_csv(request)
+    statements = StatementFilter(
+        request.GET, queryset=queries.statements_for_list(preview=can_preview(request))
+    )
+    return render(
+        request,
+        "events/statement_list.html",
+        {"filter": statements, "page_obj": paginate(request, statements.qs)},
+    )
+
+
+def statement_detail(request, pk):
+    page = queries.statement_for_detail(pk, preview=can_preview(request))
+    return render(request, "events/statement_detail.html", {"page": page})
+
+
+def csv_cell(value) -> str:
+    """Spreadsheets run cells that start like a formula; a leading quote makes them text."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(CSV_FORMULA_PREFIXES) else text
+
+
+@require_GET
+def statement_csv(request):
+    statements = StatementFilter(
+        request.GET, queryset=queries.statements_for_list(preview=can_preview(request))
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="aussagen.csv"'
+    # The byte order mark makes Excel read the file as UTF-8.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(CSV_HEADER)
+    for statement in statements.qs.iterator(chunk_size=500):
+        source = statement.source if statement.source and statement.source.is_published else None
+        speaker = statement.speaker.name if statement.speaker else statement.speaker_label
+        row = [
+            statement.pk,
+            statement.said_on.isoformat() if statement.said_on else "",
+            speaker,
+            statement.delegation.country if statement.delegation else "",
+            statement.summit.title,
+            statement.get_kind_display(),
+            statement.text,
+            statement.context,
+            source.title if source else "",
+            source.url if source else "",
+            request.build_absolute_uri(reverse("events:statement-detail", args=[statement.pk])),
+        ]
+        writer.writerow([csv_cell(cell) for cell in row])
+    return response
+
+
+def search(request):
+    results = search_for_results(request.GET.get("q", ""), preview=can_preview(request))
+    return render(request, "events/search.html", {"results": results})
+
+
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /i18n/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,566 @@
+import csv
+import io
+import json
+import re
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from events import queries
+from events.models import Person, Statement
+from newsroom.editorial import StatementStatus, Status
+from tests.events.conftest import add_statement
+from tests.factories import (
+    make_delegation,
+    make_member,
+    make_person,
+    make_source,
+    make_summit,
+    make_topic,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def add_statements(summit, speakers, count: int) -> None:
+    Statement.objects.bulk_create(
+        Statement(
+            summit=summit,
+            speaker=speakers[n % len(speakers)],
+            text=f"Aussage Nummer {n}",
+            said_on=summit.starts_on,
+            status=StatementStatus.PUBLISHED,
+        )
+        for n in range(count)
+    )
+
+
+def json_ld(response) -> dict:
+    match = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    return json.loads(match.group(1))
+
+
+@pytest.fixture
+def staff_client(db):
+    staff = Client()
+    staff.force_login(make_user(username="vorschau"))
+    return staff
+
+
+# Pages render
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/gipfel/",
+        "/gipfel/hanoi-2019/",
+        "/gipfel/hanoi-2019/delegationen/us/",
+        "/personen/donald-trump/",
+        "/themen/sanktionen/",
+        "/aussagen/",
+        "/suche/?q=Zeit",
+        "/en/gipfel/hanoi-2019/",
+    ],
+)
+def test_public_pages_render_with_structured_data_and_canonical_link(client, world, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<link rel="canonical" href="http://testserver{url.split("?")[0]}">' in html
+    assert '<meta property="og:title"' in html
+    assert json_ld(response)["@context"] == "https://schema.org"
+    assert '<main id="main"' in html and 'href="#main"' in html
+
+
+def test_home_lists_recent_summits_and_latest_statements(client, world):
+    html = client.get("/").content.decode()
+    assert "Gipfeltreffen in Hanoi 2019" in html
+    assert "Gipfeltreffen in Singapur 2018" in html
+    assert "Ich bin nicht hier, um Zeit zu verschwenden." in html
+
+
+def test_home_renders_with_the_demo_content_alone(client, demo):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Noch keine Aussagen veröffentlicht." in response.content.decode()
+
+
+# Summit page
+
+
+def test_summit_page_shows_facts_delegations_and_statements(client, world):
+    html = client.get("/gipfel/hanoi-2019/").content.decode()
+    for text in [
+        "Sofitel Legend Metropole",
+        "Vietnam",
+        "Vorzeitig beendet",
+        "Amtierender Stabschef",
+        'href="/gipfel/hanoi-2019/delegationen/us/"',
+        'href="/personen/mick-mulvaney/"',
+        "Manchmal muss man gehen",
+        'href="/quellen/gipfel-in-hanoi-abgebrochen/#statement-',
+        'href="/themen/sanktionen/"',
+    ]:
+        assert text in html
+
+
+def test_summit_page_links_previous_and_next_summit(client, world):
+    hanoi = client.get("/gipfel/hanoi-2019/").content.decode()
+    singapore = client.get("/gipfel/singapur-2018/").content.decode()
+    assert '<a rel="prev" href="/gipfel/singapur-2018/">' in hanoi
+    assert '<a rel="next" href="/gipfel/hanoi-2019/">' in singapore
+
+
+def test_summit_page_hides_a_draft_previous_summit(client, world):
+    world.singapore.status = Status.DRAFT
+    world.singapore.save()
+    assert "/gipfel/singapur-2018/" not in client.get("/gipfel/hanoi-2019/").content.decode()
+
+
+def test_summit_page_bounds_statements_per_speaker_and_links_to_all(client, world):
+    add_statements(world.hanoi, [world.trump], 12)
+    html = client.get("/gipfel/hanoi-2019/").content.decode()
+    # The most recent first: the statement of 28 February, then the latest of the 27th.
+    assert "Manchmal muss man gehen" in html
+    assert html.count("Aussage Nummer") == queries.STATEMENTS_PER_SPEAKER - 1
+    assert "/aussagen/?gipfel=hanoi-2019&amp;person=donald-trump" in html
+    assert "Alle 13 Aussagen von Donald Trump bei diesem Gipfel" in html
+
+
+def test_summit_page_lists_the_less_quoted_speakers_with_a_count(client, world):
+    people = [make_person(status=Status.PUBLISHED) for _ in range(queries.SPEAKER_GROUPS + 2)]
+    add_statements(world.hanoi, people, 2 * len(people))
+    html = client.get("/gipfel/hanoi-2019/").content.decode()
+    assert "Weitere Personen" in html
+    assert html.count('class="speaker-group"') == queries.SPEAKER_GROUPS
+    assert "Manchmal muss man gehen" not in html  # Trump has one statement, the others two
+    assert "/aussagen/?gipfel=hanoi-2019&amp;person=donald-trump" in html
+    assert f"<dd>{3 + 2 * len(people)}</dd>" in html
+
+
+def test_summit_page_timeline_counts_statements_per_day(client, world):
+    html = client.get("/gipfel/hanoi-2019/").content.decode()
+    assert re.search(r'datetime="2019-02-27">.*?1 Aussage<', html, re.S)
+    assert re.search(r'datetime="2019-02-28">.*?2 Aussagen<', html, re.S)
+
+
+def test_summit_page_queries_do_not_grow_with_statements(client, world):
+    small = queries_for(client, "/gipfel/hanoi-2019/")
+    people = [make_person(status=Status.PUBLISHED) for _ in range(20)]
+    delegation = world.hanoi.delegations.get(country="US")
+    for person in people:
+        make_member(delegation=delegation, person=person, role="Berater")
+    add_statements(world.hanoi, people, 300)
+    assert queries_for(client, "/gipfel/hanoi-2019/") == small
+
+
+def test_draft_summit_is_404_for_readers(client, world):
+    world.hanoi.status = Status.DRAFT
+    world.hanoi.save()
+    assert client.get("/gipfel/hanoi-2019/").status_code == 404
+    assert client.get("/gipfel/hanoi-2019/delegationen/us/").status_code == 404
+
+
+def test_staff_can_preview_a_draft_summit(staff_client, world):
+    world.hanoi.status = Status.DRAFT
+    world.hanoi.save()
+    response = staff_client.get("/gipfel/hanoi-2019/")
+    assert response.status_code == 200
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_unpublished_person_is_named_but_not_linked(client, world):
+    Person.objects.filter(slug="mick-mulvaney").update(status=Status.DRAFT)
+    html = client.get("/gipfel/hanoi-2019/").content.decode()
+    assert "Mick Mulvaney" in html
+    assert "/personen/mick-mulvaney/" not in html
+    assert client.get("/personen/mick-mulvaney/").status_code == 404
+
+
+def test_draft_delegation_is_not_shown(client, world):
+    world.hanoi.delegations.filter(country="US").update(status=Status.DRAFT)
+    html = client.get("/gipfel/hanoi-2019/").content.decode()
+    assert "/delegationen/us/" not in html
+    assert client.get("/gipfel/hanoi-2019/delegationen/us/").status_code == 404
+
+
+# Delegation, person, topic pages
+
+
+def test_delegation_page_lists_members_with_roles_and_statements(client, world):
+    html = client.get("/gipfel/hanoi-2019/delegationen/us/").content.decode()
+    assert "Vereinigte Staaten" in html
+    assert "Amtierender Stabschef" in html
+    assert "Manchmal muss man gehen" in html
+    assert "Ich bin nicht hier" not in html
+
+
+def test_delegation_page_accepts_an_upper_case_country(client, world):
+    assert client.get("/gipfel/hanoi-2019/delegationen/US/").status_code == 200
+    assert client.get("/gipfel/hanoi-2019/delegationen/xx/").status_code == 404
+
+
+def test_person_page_shows_roles_across_summits_and_statements(client, world):
+    html = client.get("/personen/mike-pompeo/").content.decode()
+    assert "Gipfeltreffen in Singapur 2018" in html
+    assert "Gipfeltreffen in Hanoi 2019" in html
+    assert "Außenminister" in html
+    assert "sehr nah dran" in html
+    assert json_ld(client.get("/personen/mike-pompeo/"))["@type"] == "Person"
+
+
+def test_person_page_filters_statements(client, world):
+    add_statement(summit=world.singapore, speaker=world.trump, text="Singapur war gut.")
+    html = client.get("/personen/donald-trump/?gipfel=singapur-2018").content.decode()
+    assert "Singapur war gut." in html
+    assert "Manchmal muss man gehen" not in html
+    assert 'name="person"' not in html
+
+
+def test_person_page_queries_do_not_grow_with_statements(client, world):
+    small = queries_for(client, "/personen/donald-trump/")
+    add_statements(world.hanoi, [world.trump], 120)
+    assert queries_for(client, "/personen/donald-trump/") == small
+
+
+def test_topic_page_lists_its_statements_and_summits(client, world):
+    html = client.get("/themen/sanktionen/").content.decode()
+    assert "Manchmal muss man gehen" in html
+    assert "Ich bin nicht hier" not in html
+    assert 'href="/gipfel/hanoi-2019/"' in html
+
+
+# Statement page
+
+
+def test_statement_page_shows_the_quote_in_its_source(client, world):
+    statement = world.trump_statement
+    response = client.get(f"/aussagen/{statement.pk}/")
+    html = response.content.decode()
+    assert '<mark class="quote" data-statements="statement-' in html
+    assert f'href="/quellen/gipfel-in-hanoi-abgebrochen/#statement-{statement.pk}"' in html
+    assert 'href="/personen/donald-trump/"' in html
+    data = json_ld(response)
+    assert data["@type"] == "Quotation"
+    assert data["creator"]["name"] == "Donald Trump"
+    assert data["isPartOf"]["@type"] == "NewsArticle"
+
+
+def test_draft_statement_is_404_for_readers_and_visible_to_staff(client, staff_client, world):
+    Statement.objects.filter(pk=world.kim_statement.pk).update(status=StatementStatus.SUGGESTED)
+    url = f"/aussagen/{world.kim_statement.pk}/"
+    assert client.get(url).status_code == 404
+    assert "Ich bin nicht hier" not in client.get("/gipfel/hanoi-2019/").content.decode()
+    assert staff_client.get(url).status_code == 200
+
+
+def test_published_statement_of_an_unpublished_summit_is_hidden(client, world):
+    summit = make_summit(status=Status.DRAFT)
+    statement = add_statement(summit=summit, speaker=world.trump, text="Geheimer Gipfel")
+    assert client.get(f"/aussagen/{statement.pk}/").status_code == 404
+    assert "Geheimer Gipfel" not in client.get("/aussagen/").content.decode()
+    assert "Geheimer Gipfel" not in client.get("/personen/donald-trump/").content.decode()
+    assert "Geheimer Gipfel" not in client.get("/aussagen/export.csv").content.decode()
+    assert "Geheimer Gipfel" not in client.get("/feeds/aussagen/").content.decode()
+    assert f"/aussagen/{statement.pk}/" not in client.get("/suche/?q=Geheimer").content.decode()
+
+
+def test_statement_from_an_unpublished_source_shows_no_excerpt_or_link(client, world):
+    draft = make_source(body="Ein Entwurf: „Nichts“, sagte Trump.", title="Entwurfsquelle")
+    statement = add_statement(
+        summit=world.hanoi, speaker=world.trump, source=draft, quote="Nichts"
+    )
+    html = client.get(f"/aussagen/{statement.pk}/").content.decode()
+    assert f"/quellen/{draft.slug}/" not in html
+    assert "Ein Entwurf" not in html
+    assert client.get(f"/quellen/{draft.slug}/").status_code == 404
+
+
+def test_script_in_a_statement_is_shown_as_text(client, world):
+    evil = add_statement(
+        summit=world.hanoi, speaker=world.trump, text="<script>alert(1)</script></script>"
+    )
+    for url in [f"/aussagen/{evil.pk}/", "/aussagen/", "/gipfel/hanoi-2019/", "/"]:
+        html = client.get(url).content.decode()
+        assert "<script>alert(1)" not in html, url
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+    response = client.get(f"/aussagen/{evil.pk}/")
+    assert "\\u003C/script\\u003E" in response.content.decode()
+    assert json_ld(response)["text"] == "<script>alert(1)</script></script>"
+
+
+# Statement list and CSV
+
+
+def test_statement_list_filters_by_summit_speaker_country_topic_kind_and_text(client, world):
+    add_statement(summit=world.singapore, speaker=world.kim, text="Ein neues Kapitel.")
+
+    def shown(query: str) -> set[str]:
+        html = client.get(f"/aussagen/?{query}").content.decode()
+        return {
+            t for t in ["Manchmal", "Zeit zu verschwenden", "nah dran", "Kapitel"] if t in html
+        }
+
+    assert shown("gipfel=singapur-2018") == {"Kapitel"}
+    assert shown("person=kim-jong-un") == {"Zeit zu verschwenden", "Kapitel"}
+    assert shown("land=US&gipfel=hanoi-2019") == {"Manchmal", "nah dran"}
+    assert shown("thema=sanktionen") == {"Manchmal"}
+    assert shown("art=fragment") == {"nah dran"}
+    assert shown("q=verschwenden") == {"Zeit zu verschwenden"}
+    assert shown("von=2019-02-28&bis=2019-02-28") == {"Manchmal", "nah dran"}
+
+
+def test_statement_list_orders_by_the_chosen_field(client, world):
+    html = client.get("/aussagen/?sortierung=person").content.decode()
+    # Donald Trump, Kim Jong-un, Mike Pompeo
+    assert html.index("Manchmal") < html.index("Zeit zu verschwenden") < html.index("nah dran")
+    html = client.get("/aussagen/?sortierung=-person").content.decode()
+    assert html.index("nah dran") < html.index("Zeit zu verschwenden") < html.index("Manchmal")
+
+
+def test_statement_list_form_fields_have_labels(client, world):
+    html = client.get("/aussagen/").content.decode()
+    for name in ["q", "gipfel", "person", "land", "thema", "art", "von", "bis", "sortierung"]:
+        assert f'<label for="id_{name}">' in html
+
+
+def test_statement_list_is_paginated_with_filters_kept(client, world):
+    add_statements(world.hanoi, [world.trump], 45)
+    html = client.get("/aussagen/?gipfel=hanoi-2019").content.decode()
+    assert "Seite 1 von 3" in html
+    assert 'href="?gipfel=hanoi-2019&amp;seite=2"' in html
+
+
+def test_statement_list_queries_do_not_grow_with_statements(client, world):
+    small = queries_for(client, "/aussagen/?gipfel=hanoi-2019")
+    add_statements(world.hanoi, [world.trump, world.kim], 200)
+    assert queries_for(client, "/aussagen/?gipfel=hanoi-2019") == small
+
+
+def test_csv_download_has_a_bom_and_the_filtered_rows(client, world):
+    response = client.get("/aussagen/export.csv?person=kim-jong-un")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    content = response.content.decode("utf-8")
+    assert content.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(content.removeprefix("\ufeff"))))
+    assert rows[0][:3] == ["id", "gesagt_am", "person"]
+    assert [row[6] for row in rows[1:]] == ["Ich bin nicht hier, um Zeit zu verschwenden."]
+    assert rows[1][9] == ""  # the demo source has no URL of its own
+    assert client.get("/aussagen/?format=csv&person=kim-jong-un").content == response.content
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(1)", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_neutralises_cells_that_look_like_formulas(client, world, text):
+    add_statement(summit=world.hanoi, speaker=world.trump, text=text, said_on=date(2030, 1, 1))
+    content = client.get("/aussagen/export.csv").content.decode("utf-8").removeprefix("\ufeff")
+    rows = list(csv.reader(io.StringIO(content)))
+    assert rows[1][6] == f"'{text}"
+
+
+def test_csv_leaves_out_drafts(client, world):
+    Statement.objects.filter(pk=world.trump_statement.pk).update(status=StatementStatus.DRAFT)
+    assert "Manchmal" not in client.get("/aussagen/export.csv").content.decode()
+
+
+# Search
+
+
+def test_search_finds_summits_people_statements_and_sources(client, world):
+    html = client.get("/suche/?q=Hanoi").content.decode()
+    assert 'href="/gipfel/hanoi-2019/"' in html
+    assert 'href="/quellen/gipfel-in-hanoi-abgebrochen/"' in html
+    assert 'href="/personen/donald-trump/"' in client.get("/suche/?q=Trump").content.decode()
+    html = client.get("/suche/?q=verschwenden").content.decode()
+    assert f'href="/aussagen/{world.kim_statement.pk}/"' in html
+    assert "<mark>verschwenden</mark>" in html
+
+
+def test_search_uses_german_stemming_on_postgresql(client, world):
+    html = client.get("/suche/?q=Journalist").content.decode()
+    if connection.vendor == "postgresql":
+        assert 'href="/quellen/gipfel-in-hanoi-abgebrochen/"' in html
+        assert "<mark>Journalisten</mark>" in html
+    else:
+        assert "<mark>Journalist</mark>en" in html
+
+
+def test_search_leaves_out_drafts(client, world):
+    Statement.objects.filter(pk=world.kim_statement.pk).update(status=StatementStatus.DRAFT)
+    world.source.status = Status.DRAFT
+    world.source.save()
+    html = client.get("/suche/?q=verschwenden").content.decode()
+    assert f"/aussagen/{world.kim_statement.pk}/" not in html
+    assert "/quellen/" not in html
+
+
+def test_search_escapes_matched_text(client, world):
+    add_statement(summit=world.hanoi, speaker=world.trump, text="<b>Raketen</b> sind kein Spiel")
+    html = client.get("/suche/?q=Raketen").content.decode()
+    assert "<b>" not in html
+    assert "<mark>Raketen</mark>" in html
+    if connection.vendor != "postgresql":  # ts_headline drops markup instead
+        assert "&lt;b&gt;<mark>Raketen</mark>&lt;/b&gt;" in html
+
+
+def test_search_queries_do_not_grow_with_results(client, world):
+    small = queries_for(client, "/suche/?q=Aussage")
+    add_statements(world.hanoi, [world.trump], 50)
+    assert queries_for(client, "/suche/?q=Aussage") == small
+
+
+def test_empty_search_shows_the_form(client, world):
+    html = client.get("/suche/").content.decode()
+    assert '<label for="search-q">' in html
+    assert "Treffer" not in html
+
+
+# Feeds, sitemap, robots
+
+
+def test_statement_feeds_are_atom_and_published_only(client, world):
+    Statement.objects.filter(pk=world.kim_statement.pk).update(status=StatementStatus.DRAFT)
+    for url in ["/feeds/aussagen/", "/feeds/gipfel/hanoi-2019/", "/feeds/personen/donald-trump/"]:
+        response = client.get(url)
+        assert response["Content-Type"].startswith("application/atom+xml")
+        content = response.content.decode()
+        assert "Manchmal muss man gehen" in content
+        assert "Zeit zu verschwenden" not in content
+    assert "sehr nah dran" not in client.get("/feeds/personen/donald-trump/").content.decode()
+
+
+def test_feed_of_a_draft_summit_or_person_is_404(client, world):
+    world.hanoi.status = Status.DRAFT
+    world.hanoi.save()
+    Person.objects.filter(slug="donald-trump").update(status=Status.DRAFT)
+    assert client.get("/feeds/gipfel/hanoi-2019/").status_code == 404
+    assert client.get("/feeds/personen/donald-trump/").status_code == 404
+
+
+def test_sitemap_lists_published_pages_with_lastmod(client, world):
+    world.singapore.status = Status.DRAFT
+    world.singapore.save()
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/sitemap-aussagen.xml</loc>" in index
+    assert "<lastmod>" in index
+    content = "".join(
+        client.get(f"/sitemap-{section}.xml").content.decode()
+        for section in ["seiten", "gipfel", "personen", "aussagen", "quellen", "themen"]
+    )
+    assert "<loc>http://testserver/gipfel/hanoi-2019/</loc>" in content
+    assert "<loc>http://testserver/en/gipfel/hanoi-2019/</loc>" in content
+    assert f"/aussagen/{world.trump_statement.pk}/</loc>" in content
+    assert "/quellen/gipfel-in-hanoi-abgebrochen/</loc>" in content
+    assert "singapur-2018" not in content
+    assert "<lastmod>" in content
+
+
+def test_robots_txt_points_to_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+# Languages
+
+
+def test_german_is_the_default_without_a_prefix(client, world):
+    html = client.get("/gipfel/hanoi-2019/").content.decode()
+    assert '<html lang="de">' in html
+    assert "Delegationen" in html
+    assert (
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/gipfel/hanoi-2019/">'
+        in html
+    )
+
+
+def test_english_pages_live_under_en(client, world):
+    html = client.get("/en/gipfel/hanoi-2019/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Delegations" in html
+    assert "Vietnam" in html
+    assert 'href="/en/personen/donald-trump/"' in html
+
+
+def test_language_switch_goes_to_the_same_page_in_english(client, world):
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": "/gipfel/hanoi-2019/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/gipfel/hanoi-2019/"
+
+
+def test_statement_list_without_topic_or_delegation_data_still_renders(client, demo):
+    summit = make_summit(status=Status.PUBLISHED)
+    delegation = make_delegation(summit=summit, country="KR", status=Status.PUBLISHED)
+    add_statement(
+        summit=summit, speaker=make_person(status=Status.PUBLISHED, country="KR"), text="Hallo"
+    )
+    make_topic()
+    html = client.get("/aussagen/?land=KR").content.decode()
+    assert "Hallo" in html
+    assert delegation.country == "KR"
+
+
+# Summit index
+
+
+def test_summit_index_filters_by_year_country_and_city(client, world):
+    make_summit(
+        title="Gipfel in Seoul",
+        slug="seoul-2025",
+        city="Seoul",
+        country="KR",
+        starts_on=date(2025, 5, 1),
+        ends_on=date(2025, 5, 1),
+        status=Status.PUBLISHED,
+    )
+
+    def shown(query: str) -> set[str]:
+        html = client.get(f"/gipfel/?{query}").content.decode()
+        return {slug for slug in ["hanoi-2019", "singapur-2018", "seoul-2025"] if slug in html}
+
+    assert shown("") == {"hanoi-2019", "singapur-2018", "seoul-2025"}
+    assert shown("jahr=2018") == {"singapur-2018"}
+    assert shown("land=KR") == {"seoul-2025"}
+    assert shown("stadt=Hanoi") == {"hanoi-2019"}
+    # An unknown year is reported at its field rather than silently matching nothing.
+    assert (
+        'class="field-error" id="id_jahr-error"'
+        in client.get("/gipfel/?jahr=1999").content.decode()
+    )
+
+
+def test_summit_index_leaves_out_drafts(client, world):
+    make_summit(title="Geheimtreffen", slug="geheim", status=Status.DRAFT)
+    assert "Geheimtreffen" not in client.get("/gipfel/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/gipfel/", "/gipfel/hanoi-2019/", "/gipfel/singapur-2018/delegationen/kp/"]
+)
+def test_pages_render_with_the_demo_content_alone(client, demo, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Kim Yo-jong" in response.content.decode() or url in ("/", "/gipfel/")
+
+
+def test_unknown_pages_are_404(client, world):
+    for url in ["/gipfel/gibt-es-nicht/", "/themen/gibt-es-nicht/", "/aussagen/999999/"]:
+        assert client.get(url).status_code == 404
