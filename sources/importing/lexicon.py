@@ -25,7 +25,7 @@ _WEAK_SPEECH = (
     "prophezei argumentier konter präzisier formulier begründ urteil bezeichn meld befürcht "
     "appellier plädier beschuldig würdig konstatier bezweifel erwider insistier wiederhol "
     "signalisier folger droh schimpf polter seufz lob klarstell räson ermahn "
-    "zweifel wunder vermut hoff glaub fürcht"
+    "zweifel wunder vermut hoff glaub fürcht beurteil bewert"
 ).split()
 _WEAK_WRITTEN = "twitter post notier".split()
 
@@ -36,7 +36,8 @@ _STRONG_SPEECH = (
     "vergleicht empfahl empfahlen empfiehlt empfohlen versprach versprachen verspricht "
     "versprochen bat baten bittet beschrieb beschrieben beschreibt gestand gestanden gesteht "
     "verwies verwiesen verweist befand befanden befindet riet rieten rät skandierte "
-    "skandierten skandiert lautete lautet beschwor beschworen beschwören beschwört"
+    "skandierten skandiert lautete lautet beschwor beschworen beschwören beschwört warb warben "
+    "wirbt geworben sieht sah sahen"
 ).split()
 _STRONG_WRITTEN = "schrieb schrieben schreibt schreiben geschrieben".split()
 
@@ -45,7 +46,7 @@ _STRONG_WRITTEN = "schrieb schrieben schreibt schreiben geschrieben".split()
 _SEPARABLE = {
     "mit": "teil",
     "hinzu": "füg",
-    "an": "kündig deut merk",
+    "an": "kündig deut merk pranger",
     "fest": "stell",
     "klar": "stell",
     "aus": "führ",
@@ -117,8 +118,12 @@ REPORTING_VERBS: dict[str, Cue] = _build_verbs()
 # Verbs that introduce the quoted words as a description, typical of quoted fragments.
 NAMING_VERBS = frozenset(
     "nannte nannten nennt bezeichnete bezeichneten bezeichnet lobte lobten lobt sprach spricht "
-    "sprachen gesprochen beschrieb beschrieben beschreibt".split()
+    "sprachen gesprochen beschrieb beschrieben beschreibt beurteilte beurteilten beurteilt "
+    "bewertete bewerteten bewertet sieht sah sahen".split()
 )
+
+# Verbs of seeing something as something: they report a view, and rank below speech verbs.
+VIEW_VERBS = frozenset("sieht sah sahen".split())
 
 # Konjunktiv I and II forms outside a quote mark a sentence as reported speech.
 KONJUNKTIV = frozenset(
@@ -145,6 +150,7 @@ DETERMINERS = frozenset(
     "seine seines seinem seinen seiner ihr ihre ihres ihrem ihren ihrer mehrere zahlreiche "
     "viele einige beide beiden alle zwei drei vier".split()
 )
+INDEFINITE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
 # Determiners that can open a subject (nominative) noun phrase.
 SUBJECT_DETERMINERS = frozenset(
     "der die das ein eine kein keine mehrere zahlreiche viele einige beide alle zwei drei "
@@ -201,11 +207,16 @@ TITLE_NOUNS = (
     "thema themas yacht rakete provider dienst dienstes site seite simulation profil"
 ).split()
 TITLE_NOUN_SET = frozenset(TITLE_NOUNS)
+# Speakers that are only a name for something: "„…“, so lautet der Titel".
+TITLE_WORDS = frozenset("titel untertitel arbeitstitel name motto überschrift".split())
 NAME_MARKERS = frozenset(
     "sogenannt sogenannte sogenannten sogenannter sogenanntes genannt genannte genannten "
     "genannter genanntes namens alias betitelt betitelte betitelten titel motto heißt "
     "heißende heißenden".split()
 )
+
+# Words that introduce a translation or a meaning, not someone's words: "(übersetzt: „…“)".
+TRANSLATION_WORDS = frozenset("übersetzt übersetzung bedeutet bedeuten bedeutete".split())
 
 # Prepositions that name where "heißt es" is written: "In dem Antrag heißt es", "Aus Paris".
 SOURCE_PREPOSITIONS = frozenset("aus in im auf von vom bei seitens".split())
@@ -246,7 +257,7 @@ WRITTEN_PHRASES = (
 SOURCE_NOUNS = frozenset(
     "angaben ansicht meinung einschätzung auffassung worten aussage aussagen informationen "
     "berichten darstellung schätzungen erkenntnissen überzeugung einschätzungen "
-    "vorstellung vorstellungen".split()
+    "vorstellung vorstellungen bewertung bewertungen schilderung schilderungen".split()
 )
 
 ABBREVIATIONS = frozenset(
@@ -327,6 +338,7 @@ SOURCE_SUFFIXES = (
     "erkenntnissen",
     "einschätzung",
     "darstellung",
+    "darstellungen",
 )
 
 SLOGANS = frozenset(
@@ -335,12 +347,19 @@ SLOGANS = frozenset(
 )
 
 OPINION_NOUNS = frozenset("meinung ansicht auffassung überzeugung".split())
+# "X teilt die Auffassung", "vertritt die Ansicht".
+SHARE_VERBS = frozenset("teilt teilte teilten teilen vertritt vertrat vertraten vertreten".split())
 
 FORMS_OF_SEIN = frozenset("ist sind war waren sei seien".split())
 
 POSSESSIVES = frozenset(
     "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere "
     "dieser diese diesen diesem dieses".split()
+)
+
+# Possessives that point back to a person: "Seine Zuversicht", "Ihre Antwort".
+OWNER_POSSESSIVES = frozenset(
+    "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres".split()
 )
 
 STATUS_WORDS = frozenset(

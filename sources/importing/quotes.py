@@ -30,6 +30,7 @@ from sources.importing.lexicon import (
     DEMONSTRATIVES,
     DETERMINERS,
     FORMS_OF_SEIN,
+    INDEFINITE_ARTICLES,
     KONJUNKTIV,
     KONJUNKTIV_I,
     LABEL_VERBS,
@@ -40,11 +41,13 @@ from sources.importing.lexicon import (
     NAME_PREPOSITIONS,
     NAMING_VERBS,
     OPINION_NOUNS,
+    OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
     POSSESSIVES,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
     SENTENCE_WORDS,
+    SHARE_VERBS,
     SLOGANS,
     SOURCE_NOUNS,
     SOURCE_PREPOSITIONS,
@@ -53,6 +56,9 @@ from sources.importing.lexicon import (
     SPEAK_FORMS,
     STATUS_WORDS,
     TITLE_NOUN_SET,
+    TITLE_WORDS,
+    TRANSLATION_WORDS,
+    VIEW_VERBS,
     WRITTEN_PHRASES,
 )
 from sources.importing.speakers import (
@@ -64,6 +70,7 @@ from sources.importing.speakers import (
     mention_from,
     mention_gender,
     noun_phrase_at,
+    particle_name_before,
     passive_agent,
     pronoun_gender,
     subject_after,
@@ -116,6 +123,8 @@ class Attribution:
     phrase: tuple[int, int] | None = None
     # The speaker is only the last one the article named, not tied to this sentence.
     guess: bool = False
+    # The cue's own verb is in Konjunktiv I ("Kim habe ... verlangt"): itself reported speech.
+    reported: bool = False
 
     def with_speaker(self, speaker: Mention) -> Attribution:
         return dataclasses.replace(self, speaker=speaker)
@@ -135,11 +144,49 @@ def find_quotations(text: str) -> list[Quotation]:
     left without its closing one is taken as stray, and pairing resumes after it rather than
     swallowing the rest of the paragraph."""
     found: list[Quotation] = []
+    lines: list[tuple[int, int]] = []
     start = 0
     for line in text.split("\n"):
-        found.extend(_pair_marks(text, start, start + len(line)))
+        lines.append((start, start + len(line)))
         start += len(line) + 1
+    k = 0
+    while k < len(lines):
+        start, end = lines[k]
+        spanning = _spanning_quotation(text, lines, k)
+        if spanning is None:
+            found.extend(_pair_marks(text, start, end))
+            k += 1
+            continue
+        quotation, last = spanning
+        found.append(quotation)
+        found.extend(_pair_marks(text, quotation.close, lines[last][1]))
+        k = last + 1
     return found
+
+
+def _spanning_quotation(
+    text: str, lines: Sequence[tuple[int, int]], k: int
+) -> tuple[Quotation, int] | None:
+    """A quotation running over paragraphs: a line whose only mark is a „ at its start (or
+    after a colon), then lines without marks, then a line whose first mark closes it. Returns
+    the quotation and the index of the line it ends in."""
+    start, end = lines[k]
+    marks = [m.start() for m in QUOTE_CHARS.finditer(text, start, end)]
+    if len(marks) != 1 or text[marks[0]] not in "„»":
+        return None
+    opener = marks[0]
+    if text[start:opener].strip() and not text[start:opener].rstrip().endswith(":"):
+        return None
+    closers = CLOSERS[text[opener]]
+    for j in range(k + 1, min(len(lines), k + 4)):
+        line_start, line_end = lines[j]
+        first = QUOTE_CHARS.search(text, line_start, line_end)
+        if first is None:
+            continue
+        if first.group() in closers and first.group() not in "„»":
+            return Quotation(opener, first.end()), j
+        return None
+    return None
 
 
 def _pair_marks(text: str, start: int, end: int) -> list[Quotation]:
@@ -198,6 +245,8 @@ def sentence_spans(text: str, quotations: Sequence[Quotation]) -> list[tuple[int
         if "\n" not in m.group():
             if inside(at) or not _ends_sentence(text, at, m.end()):
                 continue
+        elif inside(at):
+            continue  # a quotation running over paragraphs
         end = m.end() if "\n" not in m.group() else at
         if text[start:end].strip():
             spans.append(_trim(text, start, end))
@@ -311,6 +360,9 @@ class _Extractor:
         self._settle_pending(tokens, index=index)
         cues = self._cues(tokens)
         reported = self._is_reported(tokens)
+        # A report in Konjunktiv I without a reporting clause of its own goes on with the
+        # current speaker, even when it says what someone else did or demanded.
+        continues = reported and self._live(index) and all(a.reported for _, a in cues)
         found_attribution: Attribution | None = None
         for qi, token in enumerate(tokens):
             if not token.quote or self._is_name(tokens, qi):
@@ -324,17 +376,23 @@ class _Extractor:
                 self.pending = (tokens, qi, index)
             if attribution is None and not self._is_clear_statement(tokens, qi):
                 continue
+            if attribution is not None and _names_a_title(attribution.speaker):
+                continue  # "„…“, so lautet der Titel der Studie"
             if not self._single_word_is_quoted(tokens, qi, attribution):
                 continue
             self._emit_quote(Quotation(token.start, token.end), tokens, qi, attribution)
-            if attribution is not None and attribution.speaker is not None:
+            if (
+                attribution is not None
+                and attribution.speaker is not None
+                and not (continues and attribution.reported)
+            ):
                 found_attribution = attribution
         indirect = self._indirect(
-            tokens, cues, index=index, paragraph=paragraph, reported=reported
+            tokens, [] if continues else cues, index=index, paragraph=paragraph, reported=reported
         )
         if indirect is not None and indirect.speaker is not None:
             found_attribution = found_attribution or indirect
-        if found_attribution is None:
+        if found_attribution is None and not continues:
             with_speaker = [a for _, a in cues if a.speaker is not None and not a.naming]
             found_attribution = with_speaker[-1] if with_speaker else None
         self.subject = None
@@ -347,6 +405,15 @@ class _Extractor:
         elif reported and self.context.sentence == index - 1:
             self.context.sentence = index
             self.context.paragraph = paragraph
+
+    def _live(self, index: int) -> bool:
+        """Whether a report with a speaker runs up to the sentence before this one."""
+        context = self.context
+        return (
+            context.sentence == index - 1
+            and context.attribution is not None
+            and context.attribution.speaker is not None
+        )
 
     def _resolve(
         self,
@@ -366,7 +433,9 @@ class _Extractor:
             attribution = self._carry(
                 tokens, qi, index=index, paragraph=paragraph, reported=reported
             )
-            fresher = self._previous_subject(qi, index=index, paragraph=paragraph)
+            fresher = self._previous_subject(
+                qi, index=index, paragraph=paragraph, reported=reported
+            )
             if attribution is not None and fresher is not None:
                 if self.context.sentence < index - 1:
                     # The sentence just before is about someone else than the old report.
@@ -405,9 +474,12 @@ class _Extractor:
             )
         return None
 
-    def _previous_subject(self, qi: int, *, index: int, paragraph: int) -> Attribution | None:
-        """A quotation standing alone after a sentence about someone is usually theirs."""
-        if qi != 0 or self.subject is None:
+    def _previous_subject(
+        self, qi: int, *, index: int, paragraph: int, reported: bool = False
+    ) -> Attribution | None:
+        """A quotation standing alone after a sentence about someone is usually theirs; so is
+        one inside a Konjunktiv report that follows it ("X nahm Stellung. Jeder könne „…“")."""
+        if (qi != 0 and not reported) or self.subject is None:
             return None
         subject, subject_index, subject_paragraph = self.subject
         if subject_index != index - 1 or subject_paragraph != paragraph:
@@ -450,7 +522,8 @@ class _Extractor:
                     label = f"{word} {particle}"  # "teilte mit"
                 if word in SPEAK_FORMS:
                     # "sprach von einer großartigen Sache"; "sprach" alone is not a report.
-                    if not {"von", "vom"} & set(lowered[max(0, i - 4) : i + 8]):
+                    # "hatten von der Notwendigkeit eines „…“ gesprochen": anywhere in the clause.
+                    if not {"von", "vom"} & set(lowered[_clause_start(tokens, i) : i + 8]):
                         continue
                     label = f"{word} von"
                 attribution = Attribution(
@@ -459,6 +532,7 @@ class _Extractor:
                     cue.written,
                     adjacent=True,
                     naming=word in NAMING_VERBS,
+                    reported=_in_konjunktiv_clause(tokens, i),
                 )
                 cues.append((i, attribution))
                 continue
@@ -498,22 +572,11 @@ class _Extractor:
                 span = self._source_of_heisst_es(tokens, i)
                 speaker = self._mention(tokens, span) if span else None
                 cues.append((i, Attribution(speaker, f"{word} es", True, True)))
-            elif (
-                word in OPINION_NOUNS
-                and i >= 2
-                and lowered[i - 1] == "der"
-                and (lowered[i - 2] in FORMS_OF_SEIN)
-            ):
-                # "X ist der Meinung, dass ..."
-                speaker = self._verb_subject(tokens, i - 2)
-                cues.append(
-                    (
-                        i,
-                        Attribution(
-                            speaker, f"{tokens[i - 2].text} der {token.text}", False, True
-                        ),
-                    )
-                )
+            elif word in OPINION_NOUNS and (verb := _opinion_verb(tokens, i)) is not None:
+                # "X ist der (gegenteiligen) Meinung, dass ...", "X teilen die Auffassung, ..."
+                speaker = self._verb_subject(tokens, verb)
+                label = f"{tokens[verb].text} {tokens[verb + 1].lower} {token.text}"
+                cues.append((i, Attribution(speaker, label, False, True)))
             elif word == "zeigte" and i + 1 < len(tokens) and lowered[i + 1] == "sich":
                 speaker = self._verb_subject(tokens, i)
                 cues.append((i, Attribution(speaker, "zeigte sich", False, True)))
@@ -565,18 +628,16 @@ class _Extractor:
             found = noun_phrase_at(tokens, j + 1)
             if found is not None:
                 return found
-        if i >= 2 and tokens[0].lower in {
-            "aus",
-            "in",
-            "im",
-            "auf",
-            "von",
-            "vom",
-            "bei",
-            "seitens",
-        }:
+        if i >= 2 and tokens[0].lower in SOURCE_PREPOSITIONS:
             found = noun_phrase_at(tokens, 1)
-            if found is not None and all(t.text not in {",", ":"} for t in tokens[found[1] : i]):
+            k = 1
+            while found is None and k < i and _is_adjective_like(tokens[k]):
+                k += 1  # "Im letzten Satz der Anordnung": the article is in the preposition
+                found = noun_phrase_at(tokens, k)
+                found = (1, found[1]) if found is not None else None
+            if found is not None and all(
+                t.text not in {",", ":"} for t in tokens[_past_inserts(tokens, found[1]) : i]
+            ):
                 return found
         return None
 
@@ -630,6 +691,10 @@ class _Extractor:
             if span is not None:
                 return span
         after = subject_after(tokens, i + 1)
+        if after is None:
+            named = particle_name_before(tokens, i)
+            if named is not None:
+                return named
         if i == 0 or tokens[i - 1].quote or tokens[i - 1].text in {":", ";", "–"}:
             return after or subject_before(tokens, i)
         if tokens[i - 1].text == ",":
@@ -647,6 +712,18 @@ class _Extractor:
         """The cue in this sentence that reports the quotation at token qi."""
         # "„Wo ist meine Stimme?“, wollen die Demonstranten wissen": the verb right after the
         # quotation's comma reports it, whether or not we know the verb.
+        if (
+            2 <= qi < len(tokens) - 1
+            and tokens[qi - 1].text == "("
+            and tokens[qi + 1].text == ")"
+            and tokens[qi - 2].is_capitalised
+            and len(tokens[qi].text.split()) >= 3
+        ):
+            # "der Leiter der IAEA, Mohammed ElBaradei („…“)": the words of the one just named.
+            start = _phrase_back(tokens, qi - 1)
+            span = noun_phrase_at(tokens, start) if start is not None else None
+            if span is not None and span[1] == qi - 1:
+                return Attribution(self._mention(tokens, span), "(", False, True)
         adjacent_verb: Attribution | None = None
         if (
             qi + 2 < len(tokens)
@@ -681,14 +758,20 @@ class _Extractor:
         # "Für den Theologen Hans Küng sei der Rücktritt „verständlich“": whose view it is.
         if tokens[0].lower == "für" and qi > 2:
             span = noun_phrase_at(tokens, 1)
-            if span is not None and span[1] < qi and tokens[span[1]].is_word:
-                if tokens[span[1]].text.islower():
+            after = _past_inserts(tokens, span[1]) if span is not None else qi
+            if span is not None and after < qi and tokens[after].is_word:
+                if tokens[after].text.islower():
                     return Attribution(self._mention(tokens, span), "für", False, False)
         # "X attackierte den Iran als den „führenden Förderer“": a description of the subject's.
         if any(t.lower == "als" for t in tokens[max(0, qi - 3) : qi]) and not self._is_status(
             tokens, qi
         ):
-            span = self._relative_antecedent(tokens, qi) or clause_subject(tokens, qi)
+            start = _clause_start(tokens, qi)
+            passive = any(t.lower in PASSIVE_AUXILIARIES for t in tokens[start:qi])
+            # "wird vom Wetterdienst als „sehr hoch“ eingestuft": the agent is the speaker.
+            span = (_nearest_agent(tokens, start, qi) if passive else None) or (
+                self._relative_antecedent(tokens, qi) or clause_subject(tokens, qi)
+            )
             if span is not None:
                 return Attribution(self._mention(tokens, span), "als", False, False, naming=True)
         # Headline style "Trump: „…“", "Koppelin wörtlich: „…“", and a colon after a clause
@@ -697,11 +780,17 @@ class _Extractor:
             span = noun_phrase_at(tokens, 0)
             if span is not None and not _starts_with_preposition(tokens[0]):
                 k = span[1]
-                while k < qi - 1 and _in_heading(tokens[k]):
+                while k < qi - 1 and _in_heading(tokens, k):
                     k += 1
                 if k == qi - 1:
                     return Attribution(self._mention(tokens, span), ":", False, True)
             span = clause_subject(tokens, qi - 1)
+            if span is not None and tokens[span[0]].lower in OWNER_POSSESSIVES:
+                # "Seine Zuversicht gründet sich auf …:": the one whose report goes on.
+                last = self.context.attribution
+                if last is not None and last.speaker is not None:
+                    return dataclasses.replace(last, cue=":", adjacent=False, carried=True)
+                return None
             if span is not None and not _names_a_work(tokens, span):
                 return Attribution(self._mention(tokens, span), ":", False, False)
         return None
@@ -714,10 +803,14 @@ class _Extractor:
         if len(inner) > 1 and _name_like(inner):
             return True
         words = {t.lower for t in tokens if t.is_word}
-        if words & STATUS_WORDS:
-            return True
         passive = words & PASSIVE_AUXILIARIES
-        return bool(passive) and not ({"von", "vom"} & words)
+        agent = bool({"von", "vom"} & words)
+        if words & LABEL_VERBS:
+            return True
+        if words & STATUS_WORDS:
+            # "wird vom Wetterdienst als „sehr hoch“ eingestuft": the agent's assessment.
+            return not (passive and agent)
+        return bool(passive) and not agent
 
     def _relative_antecedent(self, tokens: list[Token], qi: int) -> tuple[int, int] | None:
         """For a quotation inside ", der ... als „…“ sieht", the phrase the clause is about."""
@@ -737,6 +830,8 @@ class _Extractor:
             distance += 4
         if attribution.phrase is not None:
             distance += 3  # "laut X" names a source; a verb's subject names a speaker
+        if attribution.cue in VIEW_VERBS:
+            distance += 3  # "Wie X erklärte, sieht Y in … „…“": the speech verb reports it
         between = tokens[min(ci, qi) + 1 : max(ci, qi)]
         if any(t.quote for t in between):
             distance += 2
@@ -803,6 +898,18 @@ class _Extractor:
             and inner.rstrip('“”"«»')[-1:] in {".", "!", "?"}
         )
 
+    @staticmethod
+    def _opens_a_clause_subject(tokens: list[Token], qi: int) -> bool:
+        """The quotation is the subject of a verb-final clause: "wie die „…“ mitteilte"."""
+        follows = tokens[qi + 1] if qi + 1 < len(tokens) else None
+        return (
+            follows is not None
+            and follows.is_word
+            and follows.text.islower()
+            and follows.lower not in DETERMINERS
+            and tokens[0].lower in CLAUSE_OPENERS
+        )
+
     def _is_name(self, tokens: list[Token], qi: int) -> bool:
         """A title of a work, a name or a term in quotes, rather than something said."""
         inner = tokens[qi].text[1:-1].strip()
@@ -810,10 +917,20 @@ class _Extractor:
         previous = [t for t in tokens[max(0, qi - 3) : qi] if not t.quote]
         lowered = [t.lower for t in previous]
         following = [t.lower for t in tokens[qi + 1 : qi + 4] if not t.quote]
-        if any(w in NAME_MARKERS for w in lowered):
+        if any(
+            w in NAME_MARKERS and lowered[k + 1 : k + 2] != ["es"] for k, w in enumerate(lowered)
+        ):
             return True
+        nearby = [t.lower for t in tokens[max(0, qi - 5) : qi]]
+        if any(w in TRANSLATION_WORDS for w in nearby) or ("deutsch" in nearby and "(" in nearby):
+            return True  # "(übersetzt etwa: „…“)", "bedeutet auf Zulu etwa „…“", "(deutsch „…“)"
         # "der Film „…“", "die Zeitung „…“", "Operation „…“".
-        if qi > 0 and tokens[qi - 1].is_capitalised and _title_noun(tokens[qi - 1].lower):
+        if (
+            qi > 0
+            and tokens[qi - 1].is_capitalised
+            and _title_noun(tokens[qi - 1].lower)
+            and not inner[:1].islower()  # "sieht in dem Gesetz „kein Hindernis“"
+        ):
             return True
         if following[:1] and following[0] in SOURCE_VERBS:
             return True
@@ -857,15 +974,50 @@ class _Extractor:
             and previous
             and previous[-1].lower in NAME_ARTICLES
             and not any(t.lower in NAMING_VERBS for t in tokens[_clause_start(tokens, qi) : qi])
+            and (_name_like(words) or self._opens_a_clause_subject(tokens, qi))
         ):
-            return True  # "Wie die „Aktion Deutschland hilft“ mitteilte"
+            # "Wie die „Aktion Deutschland hilft“ mitteilte"; but "würdigte seinen Einsatz zur
+            # „Stärkung der internationalen Diplomatie“" quotes words.
+            return True
+        if 2 <= len(words) <= 4 and not _ends_in_punctuation(inner) and _proper_name(words):
+            # Every word capitalised ("Ultimate Aero", "BBC News") or a designation ("Do 228",
+            # "Plan B"): a name, unless the report calls something that ("als „Feinde Gottes“").
+            k = qi - 1
+            while k >= 0 and _is_adjective_like(tokens[k]):
+                k -= 1
+            before = tokens[k].lower if k >= 0 else ""
+            designation = any(_is_designation(w) for w in words)
+            # "Mair rief laut Zeugenaussagen „Britain First“": words shouted or said.
+            uttered = (
+                k == qi - 1
+                and words[0].lower() not in DETERMINERS
+                and before not in DETERMINERS
+                and before not in NAME_ARTICLES
+                and before not in NAME_PREPOSITIONS
+                and any(
+                    t.is_word and t.lower in REPORTING_VERBS and t.lower not in NAMING_VERBS
+                    for t in tokens[_clause_start(tokens, qi) : qi]
+                )
+            )
+            if designation or not (before == "als" or before in INDEFINITE_ARTICLES or uttered):
+                return True
         if not words or len(words) > 6 or not _name_like(words) or _ends_in_punctuation(inner):
             return False
         naming = any(
             t.lower in {"als", "einen", "einem", "einer", "eine"}
             for t in tokens[max(0, qi - 3) : qi]
         ) or any(t.lower in NAMING_VERBS for t in tokens[_clause_start(tokens, qi) : qi])
-        if qi > 0 and tokens[qi - 1].lower in NAME_PREPOSITIONS and not naming:
+        # "riet zu „Gelassenheit und Aufmerksamkeit“": a phrase, not a name, what was advised.
+        advised = (
+            len(words) > 1
+            and not _proper_name(words)
+            and words[0].lower() not in DETERMINERS
+            and any(
+                t.is_word and t.lower in REPORTING_VERBS
+                for t in tokens[_clause_start(tokens, qi) : qi]
+            )
+        )
+        if qi > 0 and tokens[qi - 1].lower in NAME_PREPOSITIONS and not (naming or advised):
             return True
         # "die Musikzeitschrift „Billboard“", "einer Trägerrakete „Falcon 1“": a name in
         # apposition to the noun before it.
@@ -964,10 +1116,18 @@ class _Extractor:
         mention = attribution.speaker
         if mention.pronoun:
             return self._resolve_pronoun(mention)
+        return self._name(mention), mention.start, mention.end, True
+
+    def _name(self, mention: Mention) -> str:
+        """A known person's full name when the mention, or the fuller name the text gives for
+        it ("Ri" -> "Außenminister Ri Yong-ho"), names them; else the fuller name."""
         person = self.people.resolve(mention.text)
         if person is not None:
-            return person.name, mention.start, mention.end, True
-        return fuller_name(text=self.text, mention=mention), mention.start, mention.end, True
+            return person.name
+        full = fuller_name(text=self.text, mention=mention)
+        if full != mention.text:
+            person = self.people.resolve(full, containing=mention.text)
+        return person.name if person is not None else full
 
     def _resolve_pronoun(self, mention: Mention) -> tuple[str, int | None, int | None, bool]:
         """The person "er", "sie" or "dieser" stands for: the last known person named, else the
@@ -980,16 +1140,16 @@ class _Extractor:
             # "In einem Interview mit dem Anwalt Rainer Wittner sagte dieser": the last name.
             names = list(NAME_RUN.finditer(self.text, max(0, mention.start - 200), mention.start))
             if names:
-                return names[-1].group(), mention.start, mention.end, True
+                person = self.people.resolve(names[-1].group())
+                name = person.name if person is not None else names[-1].group()
+                return name, mention.start, mention.end, True
         for last in reversed(self.seen):
             if last.start >= mention.start:
                 continue
             other = mention_gender(self.text, last)
             if gender and other and other != gender:
                 continue
-            name = self.people.resolve(last.text)
-            full = name.name if name else fuller_name(text=self.text, mention=last)
-            return full, mention.start, mention.end, True
+            return self._name(last), mention.start, mention.end, True
         return mention.text, mention.start, mention.end, False
 
     @staticmethod
@@ -1146,6 +1306,59 @@ class _Extractor:
         )
 
 
+def _in_konjunktiv_clause(tokens: list[Token], i: int) -> bool:
+    """Whether the verb at i is, or hangs on, a Konjunktiv I form of its clause: "verlange",
+    "habe ... verlangt", "solle ... gefordert haben"."""
+    word = tokens[i].lower
+    if word.endswith("e") and not word.endswith("te"):
+        return True
+    k = i - 1
+    while k >= 0 and tokens[k].text not in {",", ":", ";"} and not tokens[k].quote:
+        if tokens[k].is_word and tokens[k].lower in KONJUNKTIV_I:
+            return True
+        k -= 1
+    return False
+
+
+def _nearest_agent(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The "von"/"vom" phrase nearest before `end`: the agent of "die Gefahr von Bränden wird
+    vom Wetterdienst als „…“ eingestuft"."""
+    for k in range(end - 2, start - 1, -1):
+        if tokens[k].lower in {"von", "vom"} and tokens[k].text.islower():
+            found = noun_phrase_at(tokens, k + 1)
+            if found is not None and found[1] <= end:
+                return found
+    return None
+
+
+def _past_inserts(tokens: list[Token], k: int) -> int:
+    """Past a bracket and a relative clause after a noun phrase ending at k: "der Anordnung
+    (Subpoena), die Twitter zugestellt wurde, heißt es"."""
+    if k < len(tokens) and tokens[k].text == "(":
+        close = next((j for j in range(k, min(len(tokens), k + 8)) if tokens[j].text == ")"), None)
+        k = close + 1 if close is not None else k
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower in RELATIVE_PRONOUNS:
+        close = next((j for j in range(k + 2, len(tokens)) if tokens[j].text == ","), None)
+        k = close + 1 if close is not None else k
+    return k
+
+
+def _opinion_verb(tokens: list[Token], i: int) -> int | None:
+    """The verb that makes the opinion noun at i a report: "ist der Meinung", "sind der
+    gegenteiligen Auffassung", "teilen die Ansicht"."""
+    k = i - 1
+    while k >= 0 and _is_adjective_like(tokens[k]):
+        k -= 1
+    if k < 1:
+        return None
+    article, verb = tokens[k].lower, tokens[k - 1].lower
+    if article == "der" and verb in FORMS_OF_SEIN:
+        return k - 1
+    if article == "die" and verb in SHARE_VERBS:
+        return k - 1
+    return None
+
+
 def _clause_start(tokens: list[Token], i: int) -> int:
     k = i
     while k > 0 and tokens[k - 1].text not in {",", ":", ";"}:
@@ -1222,12 +1435,18 @@ def _phrase_back(tokens: list[Token], i: int) -> int | None:
 def _title_noun(word: str) -> bool:
     if word in TITLE_NOUN_SET:
         return True
+    if word == "beispiel":
+        return False  # "zum Beispiel" only looks like a kind of "Spiel"
     return any(word.endswith(noun) and len(word) > len(noun) + 2 for noun in COMPOUND_TITLE_HEADS)
 
 
-def _in_heading(token: Token) -> bool:
+def _in_heading(tokens: list[Token], k: int) -> bool:
     """Words that may stand between a speaker's name and the colon of a heading: "Erkki
-    Tuomioja, Präsident des Rats der EU:", "Ein Hauptkommissar nach der Festnahme:"."""
+    Tuomioja, Präsident des Rats der EU:", "Ein Hauptkommissar nach der Festnahme:",
+    "Nina Hagen zur neuen Heimat:"."""
+    token = tokens[k]
+    if _is_adjective_like(token) and tokens[k - 1].lower in NAME_ARTICLES | NAME_PREPOSITIONS:
+        return k + 1 < len(tokens) and tokens[k + 1].is_capitalised
     if token.text in {",", "(", ")"}:
         return True
     return token.is_word and (
@@ -1236,6 +1455,11 @@ def _in_heading(token: Token) -> bool:
         or token.lower in NAME_ARTICLES
         or token.is_capitalised
     )
+
+
+def _names_a_title(mention: Mention | None) -> bool:
+    words = mention.text.split() if mention is not None else []
+    return bool(words) and words[0].lower() in TITLE_WORDS
 
 
 def _names_a_work(tokens: list[Token], span: tuple[int, int]) -> bool:
@@ -1260,6 +1484,22 @@ def _name_like(words: Sequence[str]) -> bool:
     stripped = [w.strip(",;:()") for w in words]
     return stripped[0][:1].isupper() and all(
         w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_INNER or not w for w in stripped
+    )
+
+
+def _proper_name(words: Sequence[str]) -> bool:
+    """No word in lower case: German phrases have lower-case words, names often do not."""
+    stripped = [w.strip(",;:()") for w in words]
+    return all(w[:1].isupper() or w[:1].isdigit() for w in stripped if w)
+
+
+def _is_designation(word: str) -> bool:
+    """A number, a single capital letter or a Roman numeral: "228", "B", "II"."""
+    word = word.strip(",;:()")
+    return (
+        word.isdigit()
+        or (word.isupper() and len(word) == 1)
+        or (len(word) > 1 and set(word) <= set("IVX"))
     )
 
 

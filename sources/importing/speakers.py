@@ -18,6 +18,7 @@ from sources.importing.lexicon import (
     INNER_PREPOSITIONS,
     LEADING_ADVERBS,
     NAME_PARTICLES,
+    NUMBER_WORDS,
     OBJECT_DETERMINERS,
     OBJECT_PRONOUNS,
     PARTITIVES,
@@ -111,6 +112,29 @@ def _is_adjective(token: Token) -> bool:
     )
 
 
+def _modifies_adjective(tokens: Sequence[Token], k: int) -> bool:
+    """An adverb in front of an adjective inside a noun phrase: "staatlich kontrollierten"."""
+    token = tokens[k]
+    return (
+        token.is_word
+        and token.text.isalpha()
+        and token.text.islower()
+        and token.lower not in DETERMINERS
+        and token.lower not in PREPOSITIONS
+        and token.lower not in CONJUNCTIONS
+        and token.lower not in REPORTING_VERBS
+        and k + 1 < len(tokens)
+        and _is_adjective(tokens[k + 1])
+        and _after_adjectives(tokens, k + 1).is_capitalised
+    )
+
+
+def _after_adjectives(tokens: Sequence[Token], j: int) -> Token:
+    while j < len(tokens) - 1 and _is_adjective(tokens[j]):
+        j += 1
+    return tokens[j]
+
+
 def _name_run(tokens: Sequence[Token], i: int) -> int:
     """Index after the run of capitalised words (with name particles inside) starting at i."""
     j = i
@@ -153,24 +177,78 @@ def noun_phrase_at(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
         j += 1
         while j < len(tokens) and tokens[j].lower in QUANTIFIERS:
             j += 1  # "die beiden Mitglieder"
-        while j < len(tokens) and _is_adjective(tokens[j]):
+        while j < len(tokens) and (_is_adjective(tokens[j]) or _modifies_adjective(tokens, j)):
             j += 1
         if j < len(tokens) and tokens[j].quote and len(tokens[j].text.split()) <= 4:
             # A name in quotation marks: "schreibt die „Computerwoche“".
             return i, j + 1
+        if j < len(tokens) and not tokens[j].is_capitalised:
+            j = _past_participle_attribute(tokens, j)
         if j >= len(tokens) or not tokens[j].is_capitalised:
             return None
+    elif j + 1 < len(tokens) and tokens[j].text.isdigit() and tokens[j + 1].is_capitalised:
+        j += 1  # "22 Prozent", "300 Demonstranten"
     elif j >= len(tokens) or not tokens[j].is_capitalised:
         return None
     j = _name_run(tokens, j)
-    # A genitive attribute: "ein Sprecher des Weißen Hauses".
-    if j + 1 < len(tokens) and tokens[j].lower in {"des", "der"} and tokens[j].text.islower():
+    # Genitive attributes: "ein Sprecher des Weißen Hauses", "die Anwendung der
+    # Richtlinienkompetenz des Bundeskanzlers".
+    for _ in range(3):
+        if not (
+            j + 1 < len(tokens) and tokens[j].lower in {"des", "der"} and tokens[j].text.islower()
+        ):
+            break
         k = j + 1
         while k < len(tokens) and _is_adjective(tokens[k]):
             k += 1
-        if k < len(tokens) and tokens[k].is_capitalised:
-            j = _name_run(tokens, k)
+        if k >= len(tokens) or not tokens[k].is_capitalised:
+            break
+        j = _name_run(tokens, k)
     return i, j
+
+
+def _is_participle(token: Token) -> bool:
+    """A participle used as an adjective: "überlebende", "geborene", "gewählten"."""
+    word = token.text
+    if not (token.is_word and word.islower() and len(word) > 5):
+        return False
+    if word.endswith(("ende", "enden", "endem", "ender")):
+        return True
+    return (word.startswith("ge") or "ge" in word[2:6] or "ier" in word) and word.endswith(
+        ("ene", "enen", "ener", "te", "ten", "ter")
+    )
+
+
+# Subordinators that cannot stand inside a participle attribute ("als" and "wie" can).
+_CLAUSE_ONLY = CLAUSE_OPENERS - {"als", "wie"}
+
+
+def _past_participle_attribute(tokens: Sequence[Token], j: int) -> int:
+    """Past an extended participle attribute after an article, to the noun it describes:
+    "die [in New York City geborene] Lopez", "Die [das Unglück überlebende] Alice Kakamara".
+    Returns j unchanged when there is none."""
+    for k in range(j, min(len(tokens) - 1, j + 10)):
+        token = tokens[k]
+        if not token.is_word or token.lower in CONJUNCTIONS or token.lower in _CLAUSE_ONLY:
+            return j
+        if k > j and _is_participle(token) and tokens[k + 1].is_capitalised:
+            return k + 1
+    return j
+
+
+def _participle_opening(tokens: Sequence[Token], p: int) -> int | None:
+    """The article that opens the extended attribute of the participle at p, when it opens
+    its clause: "Die das Unglück überlebende", "und der sich ... inszenierende"."""
+    found = None
+    for k in range(p - 1, max(-1, p - 11), -1):
+        token = tokens[k]
+        if not token.is_word or token.lower in CONJUNCTIONS or token.lower in _CLAUSE_ONLY:
+            break
+        if token.lower in {"der", "die", "das", "ein", "eine"} and (
+            k == 0 or _opens_clause(tokens, k - 1)
+        ):
+            found = k
+    return found
 
 
 def _pronoun_at(tokens: Sequence[Token], i: int) -> bool:
@@ -208,6 +286,7 @@ def subject_before(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None
     """Subject in front of a verb at `verb`, when it opens its clause: "Trump sagte",
     "der Sprecher des Hauses erklärte", "Trump, der ... hatte, lobte"."""
     end = verb
+    apposition = None
     if end > 0 and tokens[end - 1].text == ",":
         # Skip one inserted clause or apposition back to its opening comma.
         k = end - 2
@@ -215,11 +294,13 @@ def subject_before(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None
             k -= 1
         if k <= 0:
             return None
+        if 1 <= end - 2 - k <= 4 and all(t.is_capitalised for t in tokens[k + 1 : end - 1]):
+            apposition = (k + 1, end - 1)  # "Die Politikerin von Bündnis 90, Anja Hajduk,"
         end = k
     start = _phrase_start(tokens, end)
-    if start is None or start == end:
-        return None
-    if start > 0 and not _opens_clause(tokens, start - 1):
+    if start is None or start == end or (start > 0 and not _opens_clause(tokens, start - 1)):
+        if apposition is not None and tokens[end - 1].is_capitalised:
+            return apposition
         return None
     if tokens[start].lower in OBJECT_DETERMINERS:
         return None
@@ -233,6 +314,24 @@ def subject_before(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None
     if end - start == 1 and _pronoun_at(tokens, start):
         return start, end
     return noun_phrase_at(tokens, start)
+
+
+def particle_name_before(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None:
+    """A name opening with a particle capitalised at the start of its clause, right before
+    its verb: "Von der Leyen sagte", which otherwise reads as a preposition."""
+    if tokens[verb].lower in {"wird", "werden", "wurde", "wurden"}:
+        return None  # "Von der Regierung wurde betont": the agent of a passive
+    start = verb - 1
+    while start >= 0 and tokens[start].is_capitalised:
+        start -= 1
+    if start < 0 or start == verb - 1 or tokens[start].lower not in {"der", "den"}:
+        return None
+    start -= 1
+    if start < 0 or tokens[start].text not in {"Von", "Van", "Vom"}:
+        return None
+    if start > 0 and not _opens_clause(tokens, start - 1):
+        return None
+    return start, verb
 
 
 def subject_of_verb_final(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None:
@@ -294,6 +393,8 @@ def _phrase_start(tokens: Sequence[Token], end: int) -> int | None:
             and tokens[k + 1].is_capitalised
         ):
             k -= 1  # "Der frühere Bürgermeister und Justizsenator"
+        elif _modifies_adjective(tokens, k) and k > 0 and tokens[k - 1].lower in DETERMINERS:
+            k -= 1  # "Die staatlich kontrollierten Medien"
         elif token.text == ")" and k > 0:
             # "Gitta Trauernicht (SPD)"
             opening = k - 1
@@ -333,7 +434,17 @@ def _phrase_start(tokens: Sequence[Token], end: int) -> int | None:
     # The phrase must end on a noun or a name.
     if start >= end or not (tokens[end - 1].is_capitalised or tokens[end - 1].text == ")"):
         return None
-    while start < end and not (tokens[start].is_capitalised or tokens[start].lower in DETERMINERS):
+    for p in range(start, end - 1):
+        if _is_participle(tokens[p]) and tokens[p + 1].is_capitalised:
+            opening = _participle_opening(tokens, p)
+            if opening is not None and opening < start:
+                return opening
+            break
+    while start < end and not (
+        tokens[start].is_capitalised
+        or tokens[start].lower in DETERMINERS
+        or tokens[start].text.isdigit()
+    ):
         start += 1
     # Sentence adverbs in front ("Auch der Minister sagte") are not part of the phrase.
     while start < end - 1 and tokens[start].text in LEADING_ADVERBS:
@@ -368,6 +479,11 @@ def mention_from(text: str, tokens: Sequence[Token], span: tuple[int, int]) -> M
     start = first.start
     if span[1] - span[0] > 1 and first.lower in {"der", "die", "das", "den", "dem", "des"}:
         start = tokens[span[0] + 1].start
+    if span[1] - span[0] > 2 and first.lower in DETERMINERS:
+        # "die in New York City geborene Lopez" is named by what follows the participle.
+        head = _past_participle_attribute(tokens, span[0] + 1)
+        if span[0] + 1 < head < span[1]:
+            start = tokens[head].start
     pronoun = span[1] - span[0] == 1 and first.lower in PRONOUNS
     return Mention(start, last.end, text[start : last.end], pronoun=pronoun)
 
@@ -426,12 +542,18 @@ class PeopleIndex:
             if person is not None:
                 self.mentions.append((m.start(), m.end(), person))
 
-    def resolve(self, mention_text: str) -> KnownPerson | None:
-        """The known person a mention names: the longest alias inside it wins."""
+    def resolve(self, mention_text: str, *, containing: str = "") -> KnownPerson | None:
+        """The known person a mention names: the longest alias inside it wins. With
+        `containing`, only an alias that takes in that word counts ("Ri" inside "Außenminister
+        Ri Yong-ho", not an unrelated title in front of it)."""
         if self.pattern is None:
             return None
         best: tuple[int, KnownPerson] | None = None
         for m in self.pattern.finditer(mention_text):
+            if containing and not re.search(
+                rf"(?<![\w-]){re.escape(containing)}(?![\w-])", m.group()
+            ):
+                continue
             person = self.by_alias.get(_alias_key(m.group()))
             if person is not None and (best is None or len(m.group()) > best[0]):
                 best = (len(m.group()), person)
@@ -528,6 +650,8 @@ def clause_subject(tokens: Sequence[Token], end: int) -> tuple[int, int] | None:
             v += 1
             while v < end and tokens[v].text != ",":
                 v += 1
+            if v + 1 < end and not _is_verb_like(tokens[v + 1]):
+                continue  # another inserted clause follows this comma
             v += 1
         if v < end and _is_verb_like(tokens[v]):
             after = subject_after(tokens, v + 1)
@@ -560,10 +684,24 @@ def _speech_noun_owner(
     tokens: Sequence[Token], phrase: tuple[int, int], end: int
 ) -> tuple[int, int] | None:
     """Whose words these are: "Das Fazit von Sandra Boser ...", "Die Antwort des Ministers"."""
-    head = next((t for t in tokens[phrase[0] : phrase[1]] if t.is_capitalised), None)
+    head = next(
+        (
+            t
+            for t in tokens[phrase[0] : phrase[1]]
+            if t.is_capitalised and t.lower not in DETERMINERS
+        ),
+        None,
+    )
     if head is None or head.lower not in SPEECH_NOUNS:
         return None
     k = phrase[1]
+    inner_von = next(
+        (j for j in range(phrase[0] + 2, phrase[1] - 1) if tokens[j].lower in {"von", "vom"}),
+        None,
+    )
+    if inner_von is not None:
+        # The name run took in the owner: "Das Fazit von Sandra Boser".
+        return inner_von + 1, phrase[1]
     if k < end and tokens[k].lower in {"von", "vom"}:
         k += 1
     elif phrase[1] - phrase[0] > 2:
@@ -599,6 +737,8 @@ def _skip_attributes(tokens: Sequence[Token], v: int, end: int) -> int:
                 tokens[v].is_capitalised
                 or tokens[v].lower in DETERMINERS
                 or tokens[v].lower in PREPOSITIONS
+                or tokens[v].lower in NUMBER_WORDS
+                or tokens[v].text.isdigit()
                 or _is_adjective(tokens[v])
             )
         ):

@@ -70,6 +70,18 @@ def test_unbalanced_mark_does_not_swallow_the_next_paragraph():
     assert [text[q.start : q.end] for q in quotations] == ["Wir sind bereit."]
 
 
+def test_quotation_running_over_paragraphs_is_one_quotation():
+    text = (
+        "In dem Urteil heißt es:\n„Wir sind überzeugt, richtig entschieden zu haben.\n"
+        "Befriedigung verspüren wir dadurch nicht.“\nDas Gericht vertagte sich."
+    )
+    (quotation,) = find_quotations(text)
+    assert text[quotation.start : quotation.end].startswith("Wir sind überzeugt")
+    assert text[quotation.start : quotation.end].endswith("dadurch nicht.")
+    quote = only(extract_quotes(text), text[quotation.start : quotation.end])
+    assert quote.speaker == "Urteil"
+
+
 # Where the reporting clause stands
 
 
@@ -154,6 +166,112 @@ def test_so_dass_is_not_a_reporting_clause():
     assert [c for c in extract_quotes(text) if c.kind != "indirect"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Ich bin bereit“, sagte die in New York City geborene Lopez.", "Lopez"),
+        (
+            "Die das Unglück überlebende Alice Kakamara beschrieb den Hergang: „Die See war rau.“",
+            "Alice Kakamara",
+        ),
+    ],
+)
+def test_speaker_named_after_a_participle_attribute(text, speaker):
+    (quote,) = [c for c in extract_quotes(text) if c.kind == "direct"]
+    assert quote.speaker == speaker
+
+
+def test_name_with_a_particle_at_the_sentence_start_is_the_speaker():
+    text = "Von der Leyen sagte am Montag: „Wir stehen zusammen.“"
+    quote = only(extract_quotes(text), "Wir stehen zusammen.")
+    assert quote.speaker == "Von der Leyen"
+
+
+def test_apposition_names_the_speaker_when_the_phrase_before_it_is_unclear():
+    text = (
+        "Die Sprecherin von Bündnis 90/Die Grünen, Anja Hajduk, kritisierte die Pläne. "
+        "„Das ist völlig unrealistisch.“"
+    )
+    quote = only(extract_quotes(text), "Das ist völlig unrealistisch.")
+    assert quote.speaker == "Anja Hajduk"
+
+
+def test_inserted_clauses_do_not_hide_the_subject_of_the_sentence_before():
+    text = (
+        "Sadiq Khan, eines der Mitglieder, die den Brief unterschrieben, verurteilte die Haltung "
+        "der Regierung. „Diese Regierung hat einige große Erfolge zu verzeichnen.“"
+    )
+    quote = only(extract_quotes(text), "Diese Regierung hat einige große Erfolge zu verzeichnen.")
+    assert quote.speaker == "Sadiq Khan"
+
+
+def test_whose_words_a_speech_noun_names():
+    text = "Das Fazit von Sandra Boser nach fünf Jahren fällt klar aus: „Darauf sind wir stolz.“"
+    quote = only(extract_quotes(text), "Darauf sind wir stolz.")
+    assert quote.speaker == "Sandra Boser"
+
+
+def test_quotation_in_brackets_after_a_name_is_theirs():
+    text = (
+        "Auch der Leiter der Behörde, Mohammed ElBaradei („Niemand verdient es mehr.“), "
+        "gratulierte."
+    )
+    quote = only(extract_quotes(text), "Niemand verdient es mehr.")
+    assert quote.speaker == "Mohammed ElBaradei"
+
+
+def test_possessive_before_a_colon_goes_on_with_the_speaker():
+    text = (
+        "Der Außenbeauftragte Javier Solana äußerte sich zuversichtlich: „Es wird gelingen.“ "
+        "Seine Zuversicht gründet sich auf frühere Erfahrungen: „Das war immer so.“"
+    )
+    quote = only(extract_quotes(text), "Das war immer so.")
+    assert quote.speaker == "Außenbeauftragte Javier Solana"
+
+
+def test_konjunktiv_report_after_a_sentence_about_someone_is_theirs():
+    text = (
+        "„Das war ein Fehler“, sagte der Verbandschef. "
+        "Am Nachmittag nahm die Ministerin Ute Kraus zu der Frage Stellung. "
+        "Jeder Lehrer könne „das Konto jetzt oder später einlösen“."
+    )
+    quote = only(extract_quotes(text), "das Konto jetzt oder später einlösen")
+    assert quote.speaker == "Ministerin Ute Kraus"
+
+
+def test_document_named_before_heisst_es_is_the_source():
+    text = (
+        "Im letzten Satz der Anordnung (Subpoena), die der Firma zugestellt wurde, heißt es: "
+        "„Die Firma darf die Nutzer nicht informieren.“"
+    )
+    quote = only(extract_quotes(text), "Die Firma darf die Nutzer nicht informieren.")
+    assert (quote.speaker, quote.kind) == ("letzten Satz der Anordnung", "written")
+
+
+def test_opinion_noun_with_an_adjective_reports_the_view():
+    text = (
+        "Viele Befragte sind der gegenteiligen Auffassung, dass das System „schlecht“ "
+        "funktioniert."
+    )
+    quote = only(extract_quotes(text), "schlecht")
+    assert quote.speaker == "Viele Befragte"
+
+
+def test_assessment_by_a_named_agent_is_a_statement():
+    text = "Die Gefahr wird vom Deutschen Wetterdienst als „sehr hoch“ eingestuft."
+    quote = only(extract_quotes(text), "sehr hoch")
+    assert quote.speaker == "Deutschen Wetterdienst"
+
+
+def test_quoted_words_after_a_title_noun_in_lower_case_are_a_statement():
+    text = (
+        "Wie der Minister erklärte, sieht die Regierung in dem Gesetz "
+        "„kein Hindernis für Investoren“."
+    )
+    quote = only(extract_quotes(text), "kein Hindernis für Investoren")
+    assert quote.speaker == "Minister"
+
+
 # Who "er" and "Kim" are
 
 
@@ -185,6 +303,26 @@ def test_aliases_resolve_to_the_full_name():
     )
     assert quote.speaker == "Kim Jong-un"
     assert text[quote.speaker_start : quote.speaker_end] == "Kim Jong Un"
+
+
+def test_surname_resolves_to_the_known_person_the_text_names_in_full():
+    people = [KnownPerson("Ri Yong-ho", ("Ri Yong Ho", "Außenminister Ri"))]
+    text = (
+        "Nordkoreas Außenminister Ri Yong-ho widersprach. "
+        "„Das war der größte Schritt“, sagte Ri vor Journalisten."
+    )
+    quote = only(extract_quotes(text, people=people), "Das war der größte Schritt")
+    assert quote.speaker == "Ri Yong-ho"
+    assert text[quote.speaker_start : quote.speaker_end] == "Ri"
+    without_people = only(extract_quotes(text), "Das war der größte Schritt")
+    assert without_people.speaker == "Nordkoreas Außenminister Ri Yong-ho"
+
+
+def test_fuller_name_resolves_only_to_the_person_the_mention_is_part_of():
+    people = [KnownPerson("Ri Yong-ho", ("Ri Yong Ho",)), KnownPerson("Kim Jong-un", ("Kim",))]
+    text = "Kim empfing Ri Yong-ho. „Wir sind bereit“, sagte Ri."
+    quote = only(extract_quotes(text, people=people), "Wir sind bereit")
+    assert quote.speaker == "Ri Yong-ho"
 
 
 def test_title_resolves_to_the_person_it_stands_for():
@@ -251,6 +389,42 @@ def test_names_of_things_are_not_statements(text):
     assert [c for c in extract_quotes(text) if c.kind != "indirect"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelby hält mit seinem „Ultimate Aero“ den Rekord, bestätigte der Hersteller.",
+        "Für die Finanzierung einer neuen „Do 228“ stellt das Institut einen Antrag, sagte er.",
+        "Das Bündnis (übersetzt etwa: „Vereinigte Front für Demokratie“) rief zur Kundgebung.",
+        "„Gewalt gegen Kinder“, so lautet der Titel einer Studie.",
+        "Der Name bedeutet auf Zulu etwa „Menschlichkeit“, erklärte der Entwickler.",
+    ],
+)
+def test_names_designations_translations_and_titles_are_not_statements(text):
+    assert [c for c in extract_quotes(text) if c.kind != "indirect"] == []
+
+
+def test_capitalised_words_the_report_calls_something_are_quoted():
+    text = "Die Männer wurden heute als „Feinde Gottes“ bezeichnet, sagte der Sprecher."
+    assert only(extract_quotes(text), "Feinde Gottes").kind == "fragment"
+
+
+def test_heisst_es_before_a_colon_introduces_a_statement():
+    text = (
+        "In der Anordnung heißt es: "
+        "„Twitter darf die Existenz dieser Entscheidung nicht enthüllen.“"
+    )
+    quote = only(
+        extract_quotes(text), "Twitter darf die Existenz dieser Entscheidung nicht enthüllen."
+    )
+    assert quote.speaker == "Anordnung"
+
+
+def test_example_before_a_slogan_does_not_make_it_a_title():
+    text = "Die Demonstranten skandierten Parolen wie zum Beispiel „Stoppt den Überwachungswahn“."
+    quote = only(extract_quotes(text), "Stoppt den Überwachungswahn")
+    assert quote.speaker == "Demonstranten"
+
+
 def test_single_quoted_noun_counts_when_the_report_calls_something_that():
     text = "SPD-Innenexperte Wiefelspütz nannte den Bericht eine „Zeitungsente“."
     quote = only(extract_quotes(text), "Zeitungsente")
@@ -293,6 +467,27 @@ def test_konjunktiv_goes_on_reporting_the_last_speaker():
     carried = only(candidates, "Es solle auch ein Büro in Washington eröffnet werden")
     assert (carried.kind, carried.speaker) == ("indirect", "Kim Jong-un")
     assert carried.confidence < only(candidates, "er würde ein Büro begrüßen").confidence
+
+
+def test_konjunktiv_report_of_someone_else_does_not_change_the_speaker():
+    text = (
+        "Vor der Presse erklärte Trump den Abbruch. „Es ging um die Sanktionen“, sagte der "
+        "US-Präsident. Kim habe die Aufhebung aller Strafmaßnahmen verlangt. "
+        "„Manchmal muss man einfach gehen.“"
+    )
+    candidates = extract_quotes(text, people=PEOPLE)
+    assert only(candidates, "Manchmal muss man einfach gehen.").speaker == "Donald Trump"
+    reported = only(candidates, "Kim habe die Aufhebung aller Strafmaßnahmen verlangt")
+    assert (reported.kind, reported.speaker) == ("indirect", "Donald Trump")
+
+
+def test_indicative_report_of_someone_else_changes_the_speaker():
+    text = (
+        "„Es ging um die Sanktionen“, sagte der US-Präsident. Kim verlangte die Aufhebung "
+        "aller Strafmaßnahmen. „Das ist unser Recht.“"
+    )
+    quote = only(extract_quotes(text, people=PEOPLE), "Das ist unser Recht.")
+    assert quote.speaker == "Kim Jong-un"
 
 
 def test_indicative_after_a_reporting_verb_is_not_indirect_speech():
