@@ -1,0 +1,51 @@
+"""An editor in a real browser: upload articles, check the preview, save, review the
+suggested statements and publish them; readers then see them in the summit's statements."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from events.demo import load_demo
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed corpus is not at {SEEDS}"),
+]
+
+
+def test_editor_uploads_reviews_and_publishes(page, live_server, admin_user):
+    load_demo()
+    base = live_server.url
+    page.goto(f"{base}/admin/login/?next=/admin/sources/sourcearticle/")
+    page.get_by_label("Benutzername").fill(admin_user.username)
+    page.get_by_label("Passwort").fill("password")
+    page.get_by_role("button", name="Anmelden").click()
+
+    page.get_by_role("link", name="Artikel importieren").click()
+    page.get_by_label("Dateien").set_input_files(
+        [next(SEEDS.glob("001_*.txt")), next(SEEDS.glob("003_*.txt"))]
+    )
+    page.get_by_role("button", name="Vorschau").click()
+    title = page.get_by_role("row", name="Titel USA-Nordkorea-Gipfel in Hanoi endet ohne Ergebnis")
+    expect(title).to_be_visible()
+    expect(page.get_by_role("cell", name="Leserkommentare").first).to_be_visible()
+    page.get_by_role("button", name="2 Artikel speichern").click()
+    expect(page.locator(".messagelist")).to_contain_text("2 Artikel angelegt")
+
+    page.get_by_role("link", name="Die vorgeschlagenen Aussagen prüfen").click()
+    expect(page.locator("#result_list mark").first).to_be_visible()
+    page.locator("#searchbar").fill('"Ich hoffe, dass wir alles"')
+    page.locator("#searchbar").press("Enter")
+    expect(page.locator("#result_list tbody tr").first).to_contain_text("Ich hoffe")
+    page.locator("#action-toggle").check()
+    page.locator("select[name=action]").select_option("publish_selected")
+    page.get_by_role("button", name="Ausführen").click()
+    expect(page.locator(".messagelist")).to_contain_text("veröffentlicht.")
+
+    page.goto(f"{base}/aussagen/?gipfel=hanoi-2019&person=kim-jong-un")
+    expect(
+        page.get_by_text("Ich hoffe, dass wir alles erreichen, was die Leute erwarten.")
+    ).to_be_visible()
