@@ -7,12 +7,21 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
-from newsroom.admin import EditorialAdmin, PublishPermissionMixin
+from events.resources import (
+    DelegationMemberResource,
+    DelegationResource,
+    PersonResource,
+    StatementResource,
+    SummitResource,
+    TopicResource,
+)
+from newsroom.admin import AutocompleteInline, EditorialAdmin, PublishPermissionMixin
 from newsroom.editorial import accept_suggestions, reject
+from newsroom.importexport import SpreadsheetAdminMixin
 from sources.passages import passage_around
 
 
-class DelegationInline(PublishPermissionMixin, admin.TabularInline):
+class DelegationInline(PublishPermissionMixin, AutocompleteInline):
     model = Delegation
     fields = ["country", "leader", "status", "notes"]
     autocomplete_fields = ["leader"]
@@ -20,7 +29,7 @@ class DelegationInline(PublishPermissionMixin, admin.TabularInline):
     extra = 0
 
 
-class DelegationMemberInline(admin.TabularInline):
+class DelegationMemberInline(AutocompleteInline):
     model = DelegationMember
     fields = ["person", "role", "position"]
     autocomplete_fields = ["person"]
@@ -28,7 +37,8 @@ class DelegationMemberInline(admin.TabularInline):
 
 
 @admin.register(Summit)
-class SummitAdmin(EditorialAdmin):
+class SummitAdmin(SpreadsheetAdminMixin, EditorialAdmin):
+    resource_classes = [SummitResource]
     list_display = ["title", "starts_on", "ends_on", "city", "country", "status"]
     list_filter = ["status", "country"]
     search_fields = ["title", "city", "venue"]
@@ -45,7 +55,8 @@ class SummitAdmin(EditorialAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(EditorialAdmin):
+class PersonAdmin(SpreadsheetAdminMixin, EditorialAdmin):
+    resource_classes = [PersonResource]
     list_display = ["name", "country", "status"]
     list_filter = ["status", "country"]
     search_fields = ["name", "aliases"]
@@ -54,7 +65,8 @@ class PersonAdmin(EditorialAdmin):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(EditorialAdmin):
+class DelegationAdmin(SpreadsheetAdminMixin, EditorialAdmin):
+    resource_classes = [DelegationResource]
     list_display = ["__str__", "summit", "country", "leader", "status"]
     list_filter = ["status", "country", "summit"]
     search_fields = ["summit__title", "country", "leader__name"]
@@ -65,7 +77,8 @@ class DelegationAdmin(EditorialAdmin):
 
 
 @admin.register(DelegationMember)
-class DelegationMemberAdmin(admin.ModelAdmin):
+class DelegationMemberAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
+    resource_classes = [DelegationMemberResource]
     list_display = ["person", "role", "delegation"]
     list_filter = ["delegation__summit", "delegation__country"]
     search_fields = ["person__name", "role", "delegation__summit__title"]
@@ -74,7 +87,8 @@ class DelegationMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
+    resource_classes = [TopicResource]
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -102,7 +116,8 @@ class SourceMatchFilter(admin.SimpleListFilter):
 
 
 @admin.register(Statement)
-class StatementAdmin(EditorialAdmin):
+class StatementAdmin(SpreadsheetAdminMixin, EditorialAdmin):
+    resource_classes = [StatementResource]
     list_display = [
         "text_excerpt",
         "speaker_display",

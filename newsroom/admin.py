@@ -2,6 +2,7 @@
 and the rule that only holders of the publish permission can set or leave `published`."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -68,3 +69,56 @@ class EditorialAdmin(PublishPermissionMixin, admin.ModelAdmin):
             % count,
             messages.SUCCESS,
         )
+
+
+class LabelledAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete select that shows the selected option from labels its inline has
+    already read with the rows, instead of a query per row."""
+
+    labels: dict[str, str] | None = None
+
+    def optgroups(self, name, value, attr=None):
+        selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        if self.labels is None or not selected <= self.labels.keys():
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for choice in sorted(selected):
+            options.append(
+                self.create_option(name, choice, self.labels[choice], selected, len(options))
+            )
+        return [(None, options, 0)]
+
+
+class AutocompleteInline(admin.TabularInline):
+    """A tabular inline whose autocomplete fields cost no query per row: the related objects
+    come with the rows (`select_related`) and label the selects."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.autocomplete_fields)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = LabelledAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset_class = super().get_formset(request, obj, **kwargs)
+        fields = self.get_autocomplete_fields(request)
+
+        class LabelledFormSet(formset_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name in fields:
+                    labels = {}
+                    for form in self.forms:
+                        related = getattr(form.instance, name, None) if form.instance.pk else None
+                        if related is not None:
+                            labels[str(related.pk)] = str(related)
+                    for form in self.forms:
+                        if name in form.fields:
+                            widget = form.fields[name].widget
+                            getattr(widget, "widget", widget).labels = labels
+
+        return LabelledFormSet

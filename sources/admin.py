@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Statement
 from newsroom.admin import EditorialAdmin
+from newsroom.importexport import SpreadsheetAdminMixin
 from sources import uploads
 from sources.forms import ArticleConfirmForm, ArticleUploadForm
 from sources.ingest import BATCH_SIZE, analyse_files, save_articles
 from sources.models import SourceArticle
+from sources.resources import SourceArticleResource
 
 
 class StatementInline(admin.TabularInline):
@@ -32,7 +34,8 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(SourceArticle)
-class SourceArticleAdmin(EditorialAdmin):
+class SourceArticleAdmin(SpreadsheetAdminMixin, EditorialAdmin):
+    resource_classes = [SourceArticleResource]
     list_display = ["title", "publisher", "published_on", "dateline", "status"]
     list_filter = ["status", "publisher", "summits"]
     search_fields = ["title", "publisher", "author", "filename"]

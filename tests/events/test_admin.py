@@ -1,10 +1,12 @@
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Delegation, Person, Statement, Summit, Topic
 from newsroom.editorial import StatementStatus, Status
-from tests.factories import make_person, make_source, make_statement, make_summit
+from tests.factories import make_member, make_person, make_source, make_statement, make_summit
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +173,22 @@ def test_summit_change_form_lists_its_delegations_inline(admin_client, demo):
     formset = response.context["inline_admin_formsets"][0].formset
     assert {form.instance.country for form in formset.forms} == {"US", "KP"}
     assert Delegation.objects.filter(summit=summit).count() == 2
+
+
+def change_form_queries(client, delegation) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(admin_url(Delegation, "change", delegation.pk))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_delegation_form_costs_no_query_per_member(admin_client, demo):
+    delegation = Delegation.objects.get(summit__slug="hanoi-2019", country="US")
+    change_form_queries(admin_client, delegation)  # warm the per-process caches
+    few = change_form_queries(admin_client, delegation)
+    for n in range(40):
+        make_member(delegation=delegation, person=make_person(), role=f"Berater {n}")
+    assert change_form_queries(admin_client, delegation) == few
+    page = admin_client.get(admin_url(Delegation, "change", delegation.pk)).content.decode()
+    mulvaney = Person.objects.get(slug="mick-mulvaney")
+    assert f'<option value="{mulvaney.pk}" selected>Mick Mulvaney</option>' in page

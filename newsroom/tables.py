@@ -1,0 +1,816 @@
+"""The column set of each model in a spreadsheet, and the one home for importing rows into a
+model and exporting rows out of it.
+
+A `Table` names its columns (the model's field names), the columns that identify a row (a
+natural key, never a database id) and the checks across columns. `import_table` streams rows
+through it in batches: every cell is parsed and validated in Python, references are resolved
+from dictionaries loaded once, each batch costs a few queries (its existing rows, then the
+inserts, as `COPY` on PostgreSQL, and `bulk_update`), and the whole import is one transaction
+that is rolled back when any row is invalid or on a dry run. Once a row is invalid nothing more
+is written, but every row is still checked, so one run names every bad row. The admin (through
+`newsroom.importexport.TableResource`) and `import_csv` both call it, so they accept and refuse
+exactly the same rows. Memory holds one batch, the lookup dictionaries and, for duplicate rows,
+one hash per row of the file.
+"""
+
+import copy
+import hashlib
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Q
+from django.db.models.functions import MD5
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from newsroom.editorial import CANNOT_PUBLISH, CANNOT_UNPUBLISH, Status, can_publish
+from newsroom.spreadsheets import Sheet, parse_date, parse_decimal, parse_integer
+
+ROW_ERROR = "Zeile {line}, Spalte {column}: {message}"
+REQUIRED = "darf nicht leer sein"
+MISSING_COLUMN = "Pflichtspalte fehlt in der Datei"
+UNKNOWN_COLUMN = "unbekannte Spalte (erlaubt: {allowed})"
+DUPLICATE_COLUMN = "Spalte kommt zweimal vor"
+EXTRA_CELLS = "mehr Zellen als Spalten in der Kopfzeile"
+DUPLICATE_ROW = "derselbe Eintrag wie in Zeile {line}"
+NOT_A_CHOICE = "unbekannter Wert '{value}' (erlaubt: {allowed})"
+NOT_FOUND = "{noun} '{value}'"
+AMBIGUOUS = "'{value}' passt auf mehrere Einträge: {matches}"
+DATABASE_REFUSED = "die Datenbank lehnt diese Zeilen ab: {error}"
+# The column name used for errors about the file as a whole or a row as a whole.
+WHOLE_ROW = "*"
+
+BATCH_SIZE = 1000
+COPY_THRESHOLD = 50
+MAX_REPORTED_ERRORS = 1000
+
+
+class PendingReference(Exception):
+    """A cell names a row queued earlier in this import but not yet written."""
+
+
+@dataclass(frozen=True, order=True)
+class RowError:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return ROW_ERROR.format(line=self.line, column=self.column, message=self.message)
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    line: int
+    kind: str  # "new", "update" or "skip"
+    instance: models.Model
+    cells: tuple[Any, ...]
+
+
+@dataclass
+class ImportReport:
+    new: int = 0
+    updated: int = 0
+    skipped: int = 0
+    invalid: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    outcomes: list[RowOutcome] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.invalid and not self.errors
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.skipped + self.invalid
+
+
+def _is_blank(cell: Any) -> bool:
+    return cell is None or (cell.__class__ is str and (not cell or cell.isspace()))
+
+
+def _as_text(cell: Any) -> str:
+    if cell.__class__ is str:
+        return cell.strip()
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return str(cell).strip()
+
+
+def _messages(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(error.messages)
+    return str(error)
+
+
+# Columns ----------------------------------------------------------------------------------
+
+
+class Column:
+    """One spreadsheet column, named like the model field it fills."""
+
+    def __init__(self, name: str, *, required: bool = False):
+        self.name = name
+        self.required = required
+
+    def bind(self, model: type[models.Model]) -> None:
+        self.model_field = model._meta.get_field(self.name)
+        self.attname = getattr(self.model_field, "attname", self.name)
+        field = self.model_field
+        if field.has_default() and not callable(field.default):
+            self._blank = field.get_default()
+        else:
+            self._blank = None if field.null else ""
+
+    @property
+    def blank(self) -> Any:
+        """What an empty cell means: the field's default, else NULL or the empty string."""
+        if self.model_field.has_default() and callable(self.model_field.default):
+            return self.model_field.get_default()
+        return self._blank
+
+    @property
+    def default(self) -> Any:
+        return self.model_field.get_default()
+
+    def parse(self, cell: Any, *, values: dict[str, Any]) -> Any:
+        value = _as_text(cell)
+        self.model_field.run_validators(value)
+        return value
+
+    def current(self, instance: models.Model) -> Any:
+        return getattr(instance, self.attname)
+
+    def assign(self, instance: models.Model, value: Any) -> None:
+        # Straight into the instance dict: the import never reads related objects through
+        # it, and skipping the descriptors counts at 100,000 rows.
+        instance.__dict__[self.attname] = value
+
+    def export(self, instance: models.Model) -> Any:
+        return getattr(instance, self.attname)
+
+
+class DateColumn(Column):
+    def parse(self, cell, *, values):
+        return parse_date(cell)
+
+
+class IntegerColumn(Column):
+    def parse(self, cell, *, values):
+        value = parse_integer(cell)
+        self.model_field.run_validators(value)
+        return value
+
+
+class DecimalColumn(Column):
+    def parse(self, cell, *, values):
+        value = parse_decimal(cell)
+        self.model_field.run_validators(value)
+        return value
+
+
+class ChoiceColumn(Column):
+    """Takes the stored value (`published`) or the label editors see (`Veröffentlicht`)."""
+
+    def bind(self, model):
+        super().bind(model)
+        self.lookup = {}
+        for value, label in self.model_field.choices:
+            self.lookup[str(value).casefold()] = value
+            self.lookup[str(label).casefold()] = value
+
+    def parse(self, cell, *, values):
+        text = _as_text(cell)
+        try:
+            return self.lookup[text.casefold()]
+        except KeyError:
+            allowed = ", ".join(str(value) for value, _ in self.model_field.choices)
+            raise ValueError(NOT_A_CHOICE.format(value=text, allowed=allowed)) from None
+
+
+class LinesColumn(Column):
+    """A text field holding one entry per line; the cell separates them by lines or `|`."""
+
+    def parse(self, cell, *, values):
+        return "\n".join(self.split(_as_text(cell)))
+
+    @staticmethod
+    def split(text: str) -> list[str]:
+        return [part.strip() for part in text.replace("|", "\n").splitlines() if part.strip()]
+
+    def current(self, instance):
+        return "\n".join(self.split(getattr(instance, self.attname)))
+
+    def export(self, instance):
+        return " | ".join(self.split(getattr(instance, self.attname)))
+
+
+class Resolver:
+    """Natural key -> primary key for one model, loaded with one query when first needed."""
+
+    def __init__(self, model: type[models.Model], *, noun: str, field: str = "slug"):
+        self.model = model
+        self.noun = noun
+        self.field = field
+        self._cache: dict[Any, int] | None = None
+        self.pending: set[Any] = set()
+
+    @property
+    def cache(self) -> dict[Any, int]:
+        if self._cache is None:
+            self._cache = dict(self.model.objects.values_list(self.field, "pk"))
+        return self._cache
+
+    def add(self, key: Any, pk: int) -> None:
+        self.cache[key] = pk
+        self.pending.discard(key)
+
+    def resolve(self, text: str) -> int:
+        try:
+            return self.cache[text]
+        except KeyError:
+            if text in self.pending:
+                raise PendingReference(text) from None
+            raise ValueError(NOT_FOUND.format(noun=self.noun, value=text)) from None
+
+
+class PersonResolver(Resolver):
+    """A person by slug, else by exact name or alias; ambiguous when two people match."""
+
+    def __init__(self, model):
+        super().__init__(model, noun="keine Person")
+        self._names: dict[str, set[int]] | None = None
+
+    @property
+    def names(self) -> dict[str, set[int]]:
+        if self._names is None:
+            self._names = {}
+            for pk, name, aliases in self.model.objects.values_list("pk", "name", "aliases"):
+                for alias in [name, *aliases.splitlines()]:
+                    if alias.strip():
+                        self._names.setdefault(alias.strip(), set()).add(pk)
+        return self._names
+
+    def resolve(self, text):
+        if text in self.cache:
+            return self.cache[text]
+        matches = self.names.get(text, set())
+        if len(matches) == 1:
+            return next(iter(matches))
+        if matches:
+            slugs = sorted(slug for slug, pk in self.cache.items() if pk in matches)
+            raise ValueError(AMBIGUOUS.format(value=text, matches=", ".join(slugs)))
+        raise ValueError(NOT_FOUND.format(noun=self.noun, value=text))
+
+
+class RefColumn(Column):
+    """A foreign key written as the natural key of the row it points to (its slug)."""
+
+    def __init__(self, name: str, *, resolver: Callable[[], Resolver], **kwargs):
+        super().__init__(name, **kwargs)
+        self.make_resolver = resolver
+
+    def start(self) -> None:
+        self.resolver = self.make_resolver()
+
+    @property
+    def blank(self):
+        return None
+
+    def parse(self, cell, *, values):
+        return self.resolver.resolve(_as_text(cell))
+
+    def export(self, instance):
+        related = getattr(instance, self.name)
+        return None if related is None else getattr(related, self.resolver.field)
+
+
+class ManyColumn(Column):
+    """A many-to-many field written as a list of slugs: `sanktionen, denuklearisierung`."""
+
+    def __init__(self, name: str, *, resolver: Callable[[], Resolver], **kwargs):
+        super().__init__(name, **kwargs)
+        self.make_resolver = resolver
+
+    def bind(self, model):
+        super().bind(model)
+        self.through = self.model_field.remote_field.through
+        self.source_attname = f"{self.model_field.m2m_field_name()}_id"
+        self.target_attname = f"{self.model_field.m2m_reverse_field_name()}_id"
+        self.cache_name = f"_table_{self.name}"
+
+    def start(self):
+        self.resolver = self.make_resolver()
+
+    @property
+    def blank(self):
+        return frozenset()
+
+    @property
+    def default(self):
+        return frozenset()
+
+    def parse(self, cell, *, values):
+        slugs = [part.strip() for part in _as_text(cell).replace("|", ",").split(",")]
+        errors, pks = [], set()
+        for slug in filter(None, slugs):
+            try:
+                pks.add(self.resolver.resolve(slug))
+            except ValueError as error:
+                errors.append(str(error))
+        if errors:
+            raise ValueError("; ".join(errors))
+        return frozenset(pks)
+
+    def load(self, instances: Sequence[models.Model]) -> None:
+        """Attach the current set of each instance with one query for the whole batch."""
+        current: dict[int, set[int]] = {instance.pk: set() for instance in instances}
+        pairs = self.through.objects.filter(**{f"{self.source_attname}__in": list(current)})
+        for source, target in pairs.values_list(self.source_attname, self.target_attname):
+            current[source].add(target)
+        for instance in instances:
+            setattr(instance, self.cache_name, frozenset(current[instance.pk]))
+
+    def current(self, instance):
+        return getattr(instance, self.cache_name, frozenset())
+
+    def assign(self, instance, value):
+        setattr(instance, self.cache_name, value)
+
+    def export(self, instance):
+        related = getattr(instance, self.name).all()
+        return ", ".join(sorted(getattr(item, self.resolver.field) for item in related))
+
+    def write(self, instances: Sequence[models.Model], *, replace: bool) -> None:
+        if replace:
+            pks = [instance.pk for instance in instances]
+            self.through.objects.filter(**{f"{self.source_attname}__in": pks}).delete()
+        pairs = [
+            (instance.pk, target)
+            for instance in instances
+            for target in sorted(self.current(instance))
+        ]
+        if not pairs:
+            return
+        if connection.vendor == "postgresql":
+            table = connection.ops.quote_name(self.through._meta.db_table)
+            columns = ", ".join(
+                connection.ops.quote_name(self.through._meta.get_field(name).column)
+                for name in (self.source_attname, self.target_attname)
+            )
+            with connection.cursor() as cursor:
+                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for pair in pairs:
+                        copy.write_row(pair)
+            return
+        self.through.objects.bulk_create(
+            [
+                self.through(**{self.source_attname: source, self.target_attname: target})
+                for source, target in pairs
+            ],
+            batch_size=BATCH_SIZE,
+        )
+
+
+def insert(model: type[models.Model], instances: Sequence[models.Model]) -> None:
+    """`bulk_create`, but on PostgreSQL a `COPY` into the table with primary keys drawn from
+    its sequence first: several times faster for the thousands of rows of a batch."""
+    if connection.vendor != "postgresql" or len(instances) < COPY_THRESHOLD:
+        model.objects.bulk_create(instances, batch_size=BATCH_SIZE)
+        return
+    meta = model._meta
+    fields = [f for f in meta.concrete_fields if not getattr(f, "generated", False)]
+    now = timezone.now()
+    for f in fields:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            for instance in instances:
+                setattr(instance, f.attname, now)
+    values_of = operator.attrgetter(*(f.attname for f in fields))
+    json_fields = [(i, f) for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
+    table = connection.ops.quote_name(meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(instances)],
+        )
+        for instance, (pk,) in zip(instances, cursor.fetchall(), strict=True):
+            instance.pk = pk
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for instance in instances:
+                row = values_of(instance)
+                if json_fields:
+                    row = list(row)
+                    for index, f in json_fields:
+                        row[index] = f.get_db_prep_save(row[index], connection)
+                copy.write_row(row)
+    for instance in instances:
+        instance._state.adding = False
+        instance._state.db = connection.alias
+
+
+# Tables -----------------------------------------------------------------------------------
+
+
+class Table:
+    """The spreadsheet shape of one model. Instantiate one per import: it holds the caches."""
+
+    model: type[models.Model]
+    columns: Sequence[Column]
+    key: Sequence[str]
+    select_related: Sequence[str] = ()
+    prefetch_related: Sequence[str] = ()
+    # Look rows up by a hash of their key held in memory (see `key_index`).
+    indexed_in_memory = False
+    # Export order, when rows must come after the rows they name (a summit's `previous`).
+    export_ordering: Sequence[str] = ()
+
+    def __init__(self):
+        # Columns hold per-import caches, so each table gets its own copies.
+        self.columns = [copy.copy(column) for column in type(self).columns]
+        self.by_name = {column.name: column for column in self.columns}
+        for column in self.columns:
+            column.bind(self.model)
+            if hasattr(column, "make_resolver"):
+                column.start()
+        self.key_columns = [self.by_name[name] for name in self.key]
+
+    @classmethod
+    def header(cls) -> list[str]:
+        return [column.name for column in cls.columns]
+
+    @cached_property
+    def editorial(self) -> bool:
+        return "status" in self.by_name and "published_at" in {
+            f.name for f in self.model._meta.get_fields()
+        }
+
+    def check(
+        self, values: dict[str, Any], existing: models.Model | None
+    ) -> Iterable[tuple[str, str]]:
+        """Checks across columns; yields (column, message). `value()` fills in absent columns."""
+        return ()
+
+    def value(self, name: str, values: dict[str, Any], existing: models.Model | None) -> Any:
+        if name in values:
+            return values[name]
+        column = self.by_name[name]
+        return column.current(existing) if existing is not None else column.default
+
+    def queued(self, values: dict[str, Any]) -> None:
+        """A valid row is waiting for the next write: tables whose rows refer to each other
+        (a summit's `previous`) mark its key as pending here."""
+
+    def written(self, instances: Sequence[models.Model]) -> None:
+        """New rows have their primary keys."""
+
+    def prepare(self, instance: models.Model) -> Iterable[str]:
+        """Fill fields the spreadsheet does not carry, just before a new or changed row is
+        saved; returns the names of the fields it set."""
+        return ()
+
+    @cached_property
+    def timestamped(self) -> bool:
+        return any(f.name == "updated_at" for f in self.model._meta.concrete_fields)
+
+    def key_of(self, values: dict[str, Any]) -> tuple:
+        return tuple(values[column.name] for column in self.key_columns)
+
+    def key_of_instance(self, instance: models.Model) -> tuple:
+        return tuple(column.current(instance) for column in self.key_columns)
+
+    @cached_property
+    def defaults(self) -> tuple[dict[str, Any], list[models.Field]]:
+        fields = [f for f in self.model._meta.concrete_fields if not f.primary_key]
+        computed = [f for f in fields if f.has_default() and callable(f.default)]
+        constant = {f.attname: f.get_default() for f in fields if f not in computed}
+        return constant, computed
+
+    def new_instance(self) -> models.Model:
+        """What `Model()` makes, without its per-field work (it counts at 100,000 rows)."""
+        constant, computed = self.defaults
+        instance = self.model.__new__(self.model)
+        instance._state = models.base.ModelState()
+        instance.__dict__.update(constant)
+        for model_field in computed:
+            instance.__dict__[model_field.attname] = model_field.get_default()
+        instance.__dict__[self.model._meta.pk.attname] = None
+        return instance
+
+    def key_hash(self, key: tuple) -> int:
+        return hash(
+            tuple(
+                hashlib.md5(part.encode()).hexdigest() if isinstance(part, str) else part
+                for part in key
+            )
+        )
+
+    @cached_property
+    def key_index(self) -> dict[int, int]:
+        """Key hash -> primary key of every stored row, read once, for tables whose key has
+        no database index to look it up by (a statement's text)."""
+        parts = [
+            MD5(column.attname)
+            if isinstance(column.model_field, models.TextField)
+            else column.attname
+            for column in self.key_columns
+        ]
+        rows = self.model.objects.values_list(*parts, "pk").iterator(chunk_size=5000)
+        return {hash(tuple(row[:-1])): row[-1] for row in rows}
+
+    def existing(self, keys: Iterable[tuple]) -> dict[tuple, models.Model]:
+        keys = list(keys)
+        if not keys:
+            return {}
+        if self.indexed_in_memory:
+            pks = [self.key_index.get(self.key_hash(key)) for key in keys]
+            instances = list(self.model.objects.filter(pk__in=[pk for pk in pks if pk]))
+            return self.matching(instances, keys)
+        condition = Q()
+        for index, column in enumerate(self.key_columns):
+            values = {key[index] for key in keys}
+            part = Q(**{f"{column.attname}__in": [value for value in values if value is not None]})
+            if None in values:
+                part |= Q(**{f"{column.attname}__isnull": True})
+            condition &= part
+        return self.matching(list(self.model.objects.filter(condition)), keys)
+
+    def matching(
+        self, instances: list[models.Model], keys: list[tuple]
+    ) -> dict[tuple, models.Model]:
+        for column in self.columns:
+            if isinstance(column, ManyColumn):
+                column.load(instances)
+        wanted = set(keys)
+        found = {self.key_of_instance(instance): instance for instance in instances}
+        return {key: instance for key, instance in found.items() if key in wanted}
+
+    def export_queryset(self, queryset: models.QuerySet | None = None) -> models.QuerySet:
+        queryset = self.model.objects.all() if queryset is None else queryset
+        if self.export_ordering:
+            queryset = queryset.order_by(*self.export_ordering)
+        return queryset.select_related(*self.select_related).prefetch_related(
+            *self.prefetch_related
+        )
+
+    def export_rows(self, queryset: models.QuerySet | None = None) -> Iterator[list[Any]]:
+        """Rows of native values (str, int, float, date, None) in `header` order, streamed."""
+        for instance in self.export_queryset(queryset).iterator(chunk_size=2000):
+            yield [column.export(instance) for column in self.columns]
+
+
+@dataclass
+class _Queued:
+    line: int
+    values: dict[str, Any]
+    cells: tuple[Any, ...]
+    key: tuple
+
+
+class _Import:
+    """The state of one run of `import_table`."""
+
+    def __init__(self, *, table: Table, user, dry_run: bool, keep_outcomes: bool, progress):
+        self.table = table
+        self.user = user
+        self.report = ImportReport(dry_run=dry_run)
+        self.keep_outcomes = keep_outcomes
+        self.progress = progress
+        self.batch: list[_Queued] = []
+        self.seen: dict[int, int] = {}
+        self.rows_read = 0
+        self.may_publish = user is None or not table.editorial or can_publish(user, table.model)
+
+    @property
+    def writing(self) -> bool:
+        return self.report.invalid == 0 and not self.report.errors
+
+    def fail(self, line: int, column: str, message: str) -> None:
+        if len(self.report.errors) < MAX_REPORTED_ERRORS:
+            self.report.errors.append(RowError(line=line, column=column, message=message))
+
+    def check_header(self, header: Sequence[str]) -> list[Column | None]:
+        allowed = ", ".join(self.table.header())
+        columns: list[Column | None] = []
+        for label in header:
+            # Field names are lower case; "Slug" typed by hand means the same.
+            name = label.lower()
+            if not name:
+                columns.append(None)
+            elif name in [column.name for column in columns if column]:
+                self.fail(1, name, DUPLICATE_COLUMN)
+                columns.append(None)
+            elif name not in self.table.by_name:
+                self.fail(1, label, UNKNOWN_COLUMN.format(allowed=allowed))
+                columns.append(None)
+            else:
+                columns.append(self.table.by_name[name])
+        # Other required columns may be left out of files that only update rows.
+        present = {column.name for column in columns if column}
+        for column in self.table.key_columns:
+            if column.name not in present and column.required:
+                self.fail(1, column.name, MISSING_COLUMN)
+        # An optional part of the key left out of the file is blank (a statement's speaker).
+        self.absent_key = [c for c in self.table.key_columns if c.name not in present]
+        return columns
+
+    def parse(self, line: int, cells: tuple[Any, ...], columns: list[Column | None]):
+        values: dict[str, Any] = {column.name: column.blank for column in self.absent_key}
+        errors: list[tuple[str, str]] = []
+        if len(cells) > len(columns) and any(not _is_blank(c) for c in cells[len(columns) :]):
+            errors.append((WHOLE_ROW, EXTRA_CELLS))
+        for column, cell in zip(columns, cells, strict=False):
+            if column is None:
+                continue
+            if _is_blank(cell):
+                if column.required:
+                    errors.append((column.name, REQUIRED))
+                else:
+                    values[column.name] = column.blank
+                continue
+            try:
+                values[column.name] = column.parse(cell, values=values)
+            except PendingReference:
+                if self.writing:
+                    raise
+                values[column.name] = None
+            except (ValueError, ValidationError) as error:
+                errors.append((column.name, _messages(error)))
+        for column in columns[len(cells) :]:
+            if column is not None:
+                if column.required:
+                    errors.append((column.name, REQUIRED))
+                else:
+                    values[column.name] = column.blank
+        return values, errors
+
+    def add(self, line: int, cells: tuple[Any, ...], columns: list[Column | None]) -> None:
+        self.rows_read += 1
+        try:
+            values, errors = self.parse(line, cells, columns)
+        except PendingReference:
+            self.flush()
+            values, errors = self.parse(line, cells, columns)
+        key = None
+        if not errors:
+            key = self.table.key_of(values)
+            earlier = self.seen.setdefault(hash(key), line)
+            if earlier != line:
+                errors.append((WHOLE_ROW, DUPLICATE_ROW.format(line=earlier)))
+        if errors:
+            self.report.invalid += 1
+            for column, message in errors:
+                self.fail(line, column, message)
+            return
+        self.batch.append(_Queued(line=line, values=values, cells=cells, key=key))
+        self.table.queued(values)
+        if len(self.batch) >= BATCH_SIZE:
+            self.flush()
+
+    def publishing_error(self, values: dict[str, Any], existing: models.Model | None):
+        if self.may_publish or "status" not in values:
+            return None
+        status = values["status"]
+        if existing is None:
+            return CANNOT_PUBLISH if status == Status.PUBLISHED else None
+        if existing.status == status:
+            return None
+        if status == Status.PUBLISHED:
+            return CANNOT_PUBLISH
+        return CANNOT_UNPUBLISH if existing.status == Status.PUBLISHED else None
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        table = self.table
+        existing = table.existing(queued.key for queued in batch)
+        new, changed, outcomes = [], [], []
+        for queued in batch:
+            instance = existing.get(queued.key)
+            errors = list(table.check(queued.values, instance))
+            if instance is None:
+                errors.extend(
+                    (column.name, MISSING_COLUMN)
+                    for column in table.columns
+                    if column.required and column.name not in queued.values
+                )
+            if message := self.publishing_error(queued.values, instance):
+                errors.append(("status", str(message)))
+            if errors:
+                self.report.invalid += 1
+                for column, message in errors:
+                    self.fail(queued.line, column, str(message))
+                continue
+            if instance is None:
+                instance = table.new_instance()
+                for name, value in queued.values.items():
+                    table.by_name[name].assign(instance, value)
+                table.prepare(instance)
+                new.append(instance)
+                kind = "new"
+            else:
+                fields = [
+                    name
+                    for name, value in queued.values.items()
+                    if table.by_name[name].current(instance) != value
+                ]
+                if fields:
+                    for name in fields:
+                        table.by_name[name].assign(instance, queued.values[name])
+                    fields.extend(table.prepare(instance))
+                    changed.append((instance, fields))
+                    kind = "update"
+                else:
+                    kind = "skip"
+            outcomes.append(
+                RowOutcome(line=queued.line, kind=kind, instance=instance, cells=queued.cells)
+            )
+        if self.writing:
+            self.write(new, changed, lines=(batch[0].line, batch[-1].line))
+        for outcome in outcomes:
+            if outcome.kind == "new":
+                self.report.new += 1
+            elif outcome.kind == "update":
+                self.report.updated += 1
+            else:
+                self.report.skipped += 1
+        if self.keep_outcomes:
+            self.report.outcomes.extend(outcomes)
+        if self.progress:
+            self.progress(self.rows_read)
+
+    def write(self, new, changed, *, lines: tuple[int, int]) -> None:
+        """One batch: `new` instances to insert, `changed` (instance, changed columns) pairs."""
+        table = self.table
+        now = timezone.now()
+        update_fields = set()
+        for _instance, names in changed:
+            for name in names:
+                column = table.by_name.get(name)
+                if column is None:
+                    update_fields.add(name)
+                elif not isinstance(column, ManyColumn):
+                    update_fields.add(column.attname)
+        for instance in [*new, *(instance for instance, _ in changed)]:
+            if table.editorial and instance.is_published and instance.published_at is None:
+                instance.published_at = now
+                update_fields.add("published_at")
+        if update_fields and table.timestamped:
+            update_fields.add("updated_at")
+            for instance, _ in changed:
+                instance.updated_at = now
+        try:
+            with transaction.atomic():
+                insert(table.model, new)
+                if update_fields:
+                    table.model.objects.bulk_update(
+                        [instance for instance, _ in changed],
+                        sorted(update_fields),
+                        batch_size=BATCH_SIZE,
+                    )
+                for column in table.columns:
+                    if isinstance(column, ManyColumn):
+                        column.write(new, replace=False)
+                        column.write(
+                            [instance for instance, names in changed if column.name in names],
+                            replace=True,
+                        )
+        except IntegrityError as error:
+            self.fail(lines[0], WHOLE_ROW, DATABASE_REFUSED.format(error=str(error).strip()))
+            return
+        table.written(new)
+
+
+def import_table(
+    *,
+    table: Table,
+    sheet: Sheet,
+    user=None,
+    dry_run: bool = False,
+    keep_outcomes: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import every row of `sheet` into `table`, or nothing: a single invalid row (or a dry
+    run) rolls the whole import back. `user` is checked for the publish permission; the
+    command line passes None, as a trusted operator."""
+    run = _Import(
+        table=table, user=user, dry_run=dry_run, keep_outcomes=keep_outcomes, progress=progress
+    )
+    with transaction.atomic():
+        columns = run.check_header(sheet.header)
+        if not run.report.errors:
+            for line, cells in sheet.rows:
+                run.add(line, cells, columns)
+            run.flush()
+        # By line, then in the order of the file's columns.
+        position = {name.lower(): index for index, name in enumerate(sheet.header)}
+        run.report.errors.sort(key=lambda error: (error.line, position.get(error.column, -1)))
+        if dry_run or not run.report.ok:
+            transaction.set_rollback(True)
+    return run.report
