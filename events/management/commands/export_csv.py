@@ -1,4 +1,6 @@
 import json
+import os
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -33,13 +35,20 @@ class Command(BaseCommand):
             with open(output, "wb") as stream:
                 count = write_xlsx(stream=stream, header=header, rows=rows)
         elif output:
-            with open(output, "w", encoding="utf-8-sig", newline="") as stream:
+            # The BOM tells Excel the CSV is UTF-8; JSON is read by programs that want none.
+            encoding = "utf-8-sig" if file_format == "csv" else "utf-8"
+            with open(output, "w", encoding=encoding, newline="") as stream:
                 count = self.write_text(file_format, stream, header, rows)
         else:
             stdout = _Unterminated(self.stdout)
             if file_format == "csv":
                 stdout.write("\ufeff")
-            count = self.write_text(file_format, stdout, header, rows)
+            try:
+                count = self.write_text(file_format, stdout, header, rows)
+            except BrokenPipeError:
+                # The reader (`| head`) has seen enough: stop quietly, as Unix tools do.
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+                return
         self.stderr.write(f"{count} Zeilen exportiert.")
 
     @staticmethod
@@ -50,7 +59,8 @@ class Command(BaseCommand):
         stream.write("[")
         for row in rows:
             stream.write(",\n" if count else "\n")
-            stream.write(json.dumps(dict(zip(header, row, strict=True)), default=str))
+            record = dict(zip(header, row, strict=True))
+            stream.write(json.dumps(record, default=str, ensure_ascii=False))
             count += 1
         stream.write("\n]\n")
         return count
