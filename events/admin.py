@@ -15,15 +15,19 @@ from events.resources import (
     SummitResource,
     TopicResource,
 )
-from newsroom.admin import AutocompleteInline, EditorialAdmin, PublishPermissionMixin
+from newsroom.admin import AutocompleteInline, EditorialAdmin
 from newsroom.editorial import accept_suggestions, reject
 from newsroom.importexport import SpreadsheetAdminMixin
 from sources.passages import passage_around
 
 
-class DelegationInline(PublishPermissionMixin, AutocompleteInline):
+class DelegationInline(AutocompleteInline):
+    """Delegations at a glance on their summit; their status is changed in their own admin,
+    where the publish permission is checked row by row."""
+
     model = Delegation
     fields = ["country", "leader", "status", "notes"]
+    readonly_fields = ["status"]
     autocomplete_fields = ["leader"]
     show_change_link = True
     extra = 0

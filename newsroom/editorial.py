@@ -74,6 +74,11 @@ def publish(queryset: models.QuerySet, *, user) -> int:
     """Publish the rows of `queryset`; the first publication date of each is kept."""
     if not can_publish(user, queryset.model):
         raise PermissionDenied(CANNOT_PUBLISH)
+    return mark_published(queryset)
+
+
+def mark_published(queryset: models.QuerySet) -> int:
+    """Publish without asking whom: for trusted callers such as the demo loader."""
     return queryset.exclude(status=Status.PUBLISHED).update(
         status=Status.PUBLISHED,
         published_at=Coalesce("published_at", Now()),

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.db import transaction
 
 from events.models import Statement
-from newsroom.editorial import StatementStatus, Status
+from newsroom.editorial import StatementStatus, mark_published
 from sources.ingest import analyse_files, save_articles
 
 DEMO_ARTICLES = Path(__file__).resolve().parent / "demo_articles"
@@ -28,11 +28,9 @@ def load_demo_articles() -> dict[str, int]:
     if failed:
         raise ValueError("; ".join(failed))
     created = [o.source for o in outcomes if o.status == "created"]
-    published = 0
-    for statement in Statement.objects.filter(
-        source__in=created, status=StatementStatus.SUGGESTED, speaker__isnull=False
-    ):
-        statement.status = Status.PUBLISHED
-        statement.save(update_fields=["status", "updated_at"])
-        published += 1
+    published = mark_published(
+        Statement.objects.filter(
+            source__in=created, status=StatementStatus.SUGGESTED, speaker__isnull=False
+        )
+    )
     return {"articles": len(created), "statements": published}

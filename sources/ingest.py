@@ -11,7 +11,7 @@ from datetime import date
 from functools import cached_property
 from itertools import islice
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -22,10 +22,10 @@ from sources.importing.parse import REMOVAL_LABELS, parse_article
 from sources.importing.quotes import extract_quotes
 from sources.importing.types import KnownPerson, ParsedArticle, QuoteCandidate, UnreadableFile
 from sources.models import SourceArticle
-from sources.passages import passage_around
 
 DUPLICATE = "Dieser Text ist schon als Quellartikel „{title}“ vorhanden."
 REPEATED = "Derselbe Text wie {filename}."
+NOT_SAVED = "Die Datei konnte nicht gespeichert werden: {error}"
 BATCH_SIZE = 50
 NO_SUMMIT = "Kein Gipfel erkannt: bitte einen Gipfel angeben."
 AMBIGUOUS_SUMMIT = "Gipfel nicht eindeutig ({candidates}): bitte einen Gipfel angeben."
@@ -87,7 +87,7 @@ class FileAnalysis:
 @dataclass(frozen=True)
 class FileOutcome:
     filename: str
-    status: str  # "created", "duplicate", "failed", "would-create"
+    status: str  # "created", "duplicate", "failed", or on a dry run "would-create"
     message: str = ""
     source: SourceArticle | None = None
     statements: int = 0
@@ -251,7 +251,7 @@ def save_articles(
     try:
         with transaction.atomic():
             sources = _write(saveable, publish_sources=publish_sources)
-    except IntegrityError:
+    except DatabaseError:
         return [save_article(a, publish_source=publish_sources) for a in analyses]
     created = {id(a): source for a, source in zip(saveable, sources, strict=True)}
     return [
@@ -269,15 +269,24 @@ def save_article(analysis: FileAnalysis, *, publish_source: bool = False) -> Fil
     try:
         with transaction.atomic():
             (source,) = _write([analysis], publish_sources=publish_source)
-    except IntegrityError:
-        # Another import saved the same text in the meantime.
-        existing = SourceArticle.objects.get(checksum=analysis.article.checksum)
+    except DatabaseError as error:
+        # Most likely another import saved the same text in the meantime.
+        existing = SourceArticle.objects.filter(checksum=analysis.article.checksum).first()
+        if existing is None:
+            return FileOutcome(analysis.filename, "failed", NOT_SAVED.format(error=error))
         return FileOutcome(
             analysis.filename, "duplicate", DUPLICATE.format(title=existing.title), existing
         )
     return FileOutcome(
         analysis.filename, "created", source=source, statements=len(analysis.statements)
     )
+
+
+def planned_outcome(analysis: FileAnalysis) -> FileOutcome:
+    """What saving would do with the file, without saving it (for a dry run)."""
+    if analysis.can_be_saved:
+        return FileOutcome(analysis.filename, "would-create", statements=len(analysis.statements))
+    return skipped_outcome(analysis)
 
 
 def skipped_outcome(analysis: FileAnalysis) -> FileOutcome:
@@ -301,7 +310,8 @@ def _write(analyses: Sequence[FileAnalysis], *, publish_sources: bool) -> list[S
     status = Status.PUBLISHED if publish_sources else Status.DRAFT
     slugs = _unique_slugs([a.article.title for a in analyses])
     sources = SourceArticle.objects.bulk_create(
-        SourceArticle(
+        _fitted(
+            SourceArticle,
             title=a.article.title,
             slug=slug,
             kicker=a.article.kicker,
@@ -341,7 +351,8 @@ def _statements(analysis: FileAnalysis, source: SourceArticle) -> list[Statement
     if said_on is not None and not (summit.starts_on <= said_on <= summit.ends_on):
         said_on = None
     return [
-        Statement(
+        _fitted(
+            Statement,
             summit=summit,
             speaker=suggestion.speaker,
             speaker_label=suggestion.quote.speaker,
@@ -349,9 +360,6 @@ def _statements(analysis: FileAnalysis, source: SourceArticle) -> list[Statement
             text=suggestion.quote.text,
             kind=suggestion.quote.kind,
             said_on=said_on,
-            context=str(
-                passage_around(article.body, suggestion.quote.start, suggestion.quote.end)
-            ),
             source=source,
             source_start=suggestion.quote.start,
             source_end=suggestion.quote.end,
@@ -360,6 +368,18 @@ def _statements(analysis: FileAnalysis, source: SourceArticle) -> list[Statement
         )
         for suggestion in analysis.statements
     ]
+
+
+def _fitted(model: type[models.Model], **values) -> models.Model:
+    """An unsaved row whose texts are cut to their columns' length (PostgreSQL refuses longer
+    ones); a file name keeps its end, which names the file."""
+    for name, value in values.items():
+        limit = getattr(model._meta.get_field(name), "max_length", None)
+        if isinstance(value, str) and limit and len(value) > limit:
+            values[name] = (
+                f"…{value[1 - limit :]}" if name == "filename" else f"{value[: limit - 1]}…"
+            )
+    return model(**values)
 
 
 def _unique_slugs(titles: Sequence[str]) -> list[str]:

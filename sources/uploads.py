@@ -33,24 +33,27 @@ class Rejected:
 
 
 def unpack(uploads: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], list[Rejected]]:
-    """The article files among the uploads, `.zip` archives opened; what is refused, and why."""
+    """The article files among the uploads, `.zip` archives opened; what is refused, and why.
+
+    Sizes and the number of files are checked before a member of an archive is unpacked,
+    against the size the archive declares (Python's zipfile reads no further than that).
+    """
     files: list[tuple[str, bytes]] = []
     rejected: list[Rejected] = []
     total = 0
     for name, data in uploads:
         if name.lower().endswith(".zip"):
-            members, problems = _unpack_zip(name, data)
-            rejected.extend(problems)
+            members = _zip_members(name, data, rejected)
         elif name.lower().endswith(".txt"):
-            members = [(name, data)]
+            members = [(name, len(data), lambda data=data: data)]
         else:
             rejected.append(Rejected(name, NOT_TEXT))
             continue
-        for member_name, member_data in members:
-            if len(member_data) > MAX_FILE_BYTES:
+        for member_name, size, read in members:
+            if size > MAX_FILE_BYTES:
                 rejected.append(Rejected(member_name, TOO_LARGE.format(limit=_mb(MAX_FILE_BYTES))))
                 continue
-            total += len(member_data)
+            total += size
             if total > MAX_TOTAL_BYTES:
                 rejected.append(
                     Rejected(member_name, TOTAL_TOO_LARGE.format(limit=_mb(MAX_TOTAL_BYTES)))
@@ -59,16 +62,21 @@ def unpack(uploads: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], l
             if len(files) == MAX_FILES:
                 rejected.append(Rejected(member_name, TOO_MANY.format(limit=MAX_FILES)))
                 return files, rejected
-            files.append((member_name, member_data))
+            try:
+                files.append((member_name, read()))
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError):
+                rejected.append(Rejected(member_name, BROKEN_ZIP))
     return files, rejected
 
 
-def _unpack_zip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[Rejected]]:
+def _zip_members(name: str, data: bytes, rejected: list[Rejected]):
+    """(name, declared size, reader) for each text file of an archive; refusals go to
+    `rejected`."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        return [], [Rejected(name, BROKEN_ZIP)]
-    members, rejected = [], []
+        rejected.append(Rejected(name, BROKEN_ZIP))
+        return
     with archive:
         for info in archive.infolist():
             path = PurePosixPath(info.filename)
@@ -78,15 +86,7 @@ def _unpack_zip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[R
             if path.suffix.lower() != ".txt":
                 rejected.append(Rejected(label, NOT_TEXT))
                 continue
-            # The size the archive declares is checked before anything is unpacked.
-            if info.file_size > MAX_FILE_BYTES:
-                rejected.append(Rejected(label, TOO_LARGE.format(limit=_mb(MAX_FILE_BYTES))))
-                continue
-            try:
-                members.append((label, archive.read(info)[: MAX_FILE_BYTES + 1]))
-            except (zipfile.BadZipFile, OSError, RuntimeError):
-                rejected.append(Rejected(label, BROKEN_ZIP))
-    return members, rejected
+            yield label, info.file_size, lambda info=info: archive.read(info)
 
 
 def _mb(size: int) -> int:

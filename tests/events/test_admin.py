@@ -192,3 +192,39 @@ def test_delegation_form_costs_no_query_per_member(admin_client, demo):
     page = admin_client.get(admin_url(Delegation, "change", delegation.pk)).content.decode()
     mulvaney = Person.objects.get(slug="mick-mulvaney")
     assert f'<option value="{mulvaney.pk}" selected>Mick Mulvaney</option>' in page
+
+
+def change_form_data(response) -> dict:
+    """What the browser would send back for an admin change form, unchanged."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        forms.extend(formset.forms)
+        for field in formset.management_form:
+            data[field.html_name] = field.value()
+    for form in forms:
+        for field in form:
+            value = field.value()
+            if value is None:
+                continue
+            if isinstance(value, list | tuple):
+                value = [v for v in value if v is not None]
+            data[field.html_name] = value
+    return data
+
+
+def test_redaktion_saving_a_summit_leaves_its_published_delegations_published(
+    client, redaktion_user, demo
+):
+    summit = Summit.objects.get(slug="hanoi-2019")
+    Summit.objects.filter(pk=summit.pk).update(status=Status.DRAFT)
+    client.force_login(redaktion_user)
+    url = admin_url(Summit, "change", summit.pk)
+    data = change_form_data(client.get(url))
+    data["delegations-0-notes"] = "Neue Anmerkung"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    statuses = set(summit.delegations.values_list("status", flat=True))
+    assert statuses == {Status.PUBLISHED}
+    assert summit.delegations.filter(notes="Neue Anmerkung").exists()

@@ -220,3 +220,20 @@ def test_publish_sources_publishes_the_articles_but_not_the_statements(demo):
     import_articles(seed("003"), "--publish-sources")
     assert SourceArticle.objects.published().count() == 1
     assert not Statement.objects.published().exists()
+
+
+def test_a_file_name_longer_than_its_column_is_kept_by_its_end(demo, tmp_path):
+    folder = tmp_path
+    for n in range(12):
+        folder = folder / f"ordner-mit-einem-sehr-langen-namen-{n:02d}"
+    folder.mkdir(parents=True)
+    article = folder / "hanoi-artikel.txt"
+    article.write_bytes(seed("003").read_bytes())
+    import_articles(article)
+    filename = SourceArticle.objects.get().filename
+    assert len(filename) == 300 and filename.endswith("/hanoi-artikel.txt")
+
+
+def test_statements_carry_no_copy_of_the_article_text(seeds_imported):
+    # The passage is shown from the source itself, which may still be unpublished.
+    assert not Statement.objects.exclude(context="").exists()

@@ -60,3 +60,19 @@ def test_staged_files_come_back_in_order_for_their_owner_only():
     assert uploads.staged("../7", user_id=7) is None
     uploads.discard(token, user_id=7)
     assert uploads.staged(token, user_id=7) is None
+
+
+def test_an_archive_stops_being_unpacked_at_the_total_limit(monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_TOTAL_BYTES", 2500)
+    read = []
+    original_read = zipfile.ZipFile.read
+
+    def counting_read(self, member, *args, **kwargs):
+        read.append(member)
+        return original_read(self, member, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "read", counting_read)
+    archive = zipped({f"{n}.txt": b"x" * 1000 for n in range(10)})
+    files, rejected = uploads.unpack([("viele.zip", archive)])
+    assert len(files) == 2 and len(read) == 2
+    assert rejected[-1].reason == uploads.TOTAL_TOO_LARGE.format(limit=0)

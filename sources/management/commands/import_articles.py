@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from events.models import Summit
-from sources.ingest import BATCH_SIZE, analyse_files, save_articles, skipped_outcome
+from sources.ingest import BATCH_SIZE, analyse_files, planned_outcome, save_articles
 
 UNKNOWN_SUMMIT = "Kein Gipfel mit dem Kurznamen „{slug}“."
 NOT_FOUND = "Datei nicht gefunden."
@@ -63,17 +63,12 @@ class Command(BaseCommand):
         analyses = analyse_files(readable(), summit=chosen)
         while batch := list(islice(analyses, BATCH_SIZE)):
             if dry_run:
-                for analysis in batch:
-                    outcome_status = "failed" if not analysis.can_be_saved else "created"
-                    if analysis.duplicate_of is not None or analysis.repeat_of:
-                        outcome_status = "duplicate"
-                    self.report_analysis(analysis, outcome_status)
-                    counts[outcome_status] += 1
-                continue
-            outcomes = save_articles(batch, publish_sources=publish_sources)
+                outcomes = [planned_outcome(analysis) for analysis in batch]
+            else:
+                outcomes = save_articles(batch, publish_sources=publish_sources)
             for analysis, outcome in zip(batch, outcomes, strict=True):
-                counts[outcome.status] += 1
-                self.report_outcome(outcome, analysis, verbosity)
+                counts["created" if outcome.status == "would-create" else outcome.status] += 1
+                self.report(outcome, analysis, verbosity)
         for name, error in unreadable:
             counts["failed"] += 1
             self.stderr.write(f"✗ {name}: {error}")
@@ -86,12 +81,12 @@ class Command(BaseCommand):
             raise CommandError(summary)
         self.stdout.write(self.style.SUCCESS(summary))
 
-    def report_outcome(self, outcome, analysis, verbosity):
-        if outcome.status == "created":
-            summit = analysis.summit.title
+    def report(self, outcome, analysis, verbosity):
+        if outcome.status in {"created", "would-create"}:
+            note = " – nicht gespeichert (--dry-run)" if outcome.status == "would-create" else ""
             self.stdout.write(
-                f"✓ {outcome.filename}: „{outcome.source.title}“ ({summit}, "
-                f"{outcome.statements} vorgeschlagene Aussagen)"
+                f"✓ {outcome.filename}: „{analysis.article.title}“ ({analysis.summit.title}, "
+                f"{outcome.statements} vorgeschlagene Aussagen){note}"
             )
             if verbosity > 1:
                 for suggestion in analysis.statements:
@@ -101,16 +96,3 @@ class Command(BaseCommand):
             self.stdout.write(f"= {outcome.filename}: {outcome.message}")
         else:
             self.stderr.write(f"✗ {outcome.filename}: {outcome.message}")
-
-    def report_analysis(self, analysis, status):
-        if status == "created":
-            self.stdout.write(
-                f"✓ {analysis.filename}: „{analysis.article.title}“ ({analysis.summit.title}, "
-                f"{len(analysis.statements)} Aussagen) – nicht gespeichert (--dry-run)"
-            )
-        elif status == "duplicate":
-            self.stdout.write(f"= {analysis.filename}: {skipped_outcome(analysis).message}")
-        else:
-            self.stderr.write(
-                f"✗ {analysis.filename}: {analysis.error or analysis.summit_problem}"
-            )
