@@ -1,20 +1,29 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from events.countries import is_country_code
 from newsroom.editorial import Editorial, EditorialQuerySet, StatementStatus
+
+UNKNOWN_COUNTRY = _("„%(code)s“ ist kein Ländercode nach ISO 3166, z. B. „US“ oder „KP“.")
 
 country_code_validator = RegexValidator(
     r"^[A-Z]{2}$", _("Ländercode nach ISO 3166 mit zwei Großbuchstaben, z. B. „US“ oder „KP“.")
 )
 
 
+def validate_country_code(code: str) -> None:
+    if code.isupper() and not is_country_code(code):
+        raise ValidationError(UNKNOWN_COUNTRY, params={"code": code}, code="unknown_country")
+
+
 def country_field(**kwargs) -> models.CharField:
     return models.CharField(
         _("Land"),
         max_length=2,
-        validators=[country_code_validator],
+        validators=[country_code_validator, validate_country_code],
         help_text=_("ISO-3166-Code, z. B. US, KP, VN."),
         **kwargs,
     )

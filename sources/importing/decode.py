@@ -57,9 +57,14 @@ def decode(data: bytes, *, filename: str) -> str:
     controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > max(1, len(text) // 100):
         raise UnreadableFile(filename, BINARY_FILE)
-    if _BLANK.fullmatch(text):
+    if is_blank(text):
         raise UnreadableFile(filename, BLANK_FILE)
     return text
+
+
+def is_blank(text: str) -> bool:
+    """Whether a reader would see nothing: only whitespace and invisible characters."""
+    return _BLANK.fullmatch(text) is not None
 
 
 def _decode_text(data: bytes, *, filename: str) -> str:

@@ -1,0 +1,34 @@
+"""Countries by their ISO 3166 alpha-2 code, named in the reader's language."""
+
+import gettext
+from functools import cache
+
+import pycountry
+from django.utils.translation import get_language
+
+# Where newsrooms use a shorter name than the standard's.
+PREFERRED_NAMES = {"RU": {"de": "Russland", "en": "Russia"}}
+
+
+def is_country_code(code: str) -> bool:
+    return len(code) == 2 and pycountry.countries.get(alpha_2=code) is not None
+
+
+def country_name(code: str, *, language: str | None = None) -> str:
+    """The country's common name ("Nordkorea", not "Korea, Demokratische Volksrepublik");
+    a code the standard does not know is shown as it is."""
+    country = pycountry.countries.get(alpha_2=code) if len(code or "") == 2 else None
+    if country is None:
+        return code
+    language = (language or get_language() or "de")[:2]
+    preferred = PREFERRED_NAMES.get(country.alpha_2, {}).get(language)
+    if preferred:
+        return preferred
+    return _catalog(language).gettext(getattr(country, "common_name", None) or country.name)
+
+
+@cache
+def _catalog(language: str) -> gettext.NullTranslations:
+    return gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
