@@ -27,7 +27,7 @@ class StatementFeed(Feed):
         return self.statements(obj).order_by("-published_at", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item: Statement) -> str:
-        speaker = item.speaker.name if item.speaker else item.speaker_label or _("Unbekannt")
+        speaker = self.item_author_name(item) or _("Unbekannt")
         return f"{speaker}: „{item.text[:80]}{'…' if len(item.text) > 80 else ''}“"
 
     def item_description(self, item: Statement) -> str:
@@ -42,7 +42,8 @@ class StatementFeed(Feed):
     def item_updateddate(self, item: Statement):
         return item.updated_at
 
-    def item_author_name(self, item: Statement):
+    def item_author_name(self, item: Statement) -> str | None:
+        """An unpublished speaker is not named: the label the text gives, if any."""
         if item.speaker and item.speaker.is_published:
             return item.speaker.name
         return item.speaker_label or None

@@ -2,7 +2,8 @@
 
 On PostgreSQL this is German full-text search (stemming, ranking, highlighted snippets; the
 statement text has a GIN index, see migration 0004). Elsewhere, e.g. on SQLite, every word of
-the query must occur somewhere in the row, and the snippet is cut around the first match.
+the query must occur somewhere in the row, and the snippet is the passage around the first
+match, cut as every passage is (`sources.passages`).
 """
 
 import re
@@ -13,12 +14,16 @@ from django.db.models import Model, Q, QuerySet
 
 from events.models import Person, Summit
 from events.queries import statements_for_list, visible
-from events.templatetags.passages import MATCH_END, MATCH_START
 from sources.models import SourceArticle
+from sources.passages import passage_around
 
 RESULTS_PER_KIND = 10
 SNIPPET_CONTEXT = 90
 MAX_QUERY_LENGTH = 200
+# Snippets carry these private-use characters around the matches; the `with_matches` filter
+# turns them into `<mark>` after escaping the text.
+MATCH_START = "\ue000"
+MATCH_END = "\ue001"
 
 
 @dataclass(frozen=True)
@@ -126,14 +131,16 @@ def _any_field_contains(fields: tuple[str, ...], word: str) -> Q:
 
 
 def snippet(text: str, words: list[str], *, context: int = SNIPPET_CONTEXT) -> str:
-    """A short piece of `text` around the first match, every match wrapped in markers."""
+    """The passage of `text` around the first match (the start of the text if none matches),
+    every match wrapped in markers."""
     text = text.replace(MATCH_START, "").replace(MATCH_END, "")
     pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
     first = pattern.search(text)
     if first is None:
-        piece = text[: 2 * context]
-        return piece + ("…" if len(text) > len(piece) else "")
-    start = max(0, first.start() - context)
-    end = min(len(text), first.end() + context)
-    piece = pattern.sub(lambda m: f"{MATCH_START}{m.group(0)}{MATCH_END}", text[start:end])
-    return ("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")
+        return str(passage_around(text, 0, 0, around=2 * context))
+
+    def mark(piece: str) -> str:
+        return pattern.sub(lambda m: f"{MATCH_START}{m.group(0)}{MATCH_END}", piece)
+
+    before, quote, after = passage_around(text, first.start(), first.end(), around=context)
+    return f"{mark(before)}{MATCH_START}{quote}{MATCH_END}{mark(after)}"

@@ -1,17 +1,18 @@
-import csv
+from collections.abc import Iterator
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
 from events import queries
 from events.filters import PersonStatementFilter, StatementFilter, SummitFilter
 from events.search import search_for_results
+from newsroom.spreadsheets import csv_chunks
 
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CSV_CHUNK_SIZE = 500
 CSV_HEADER = [
     "id",
     "gesagt_am",
@@ -81,8 +82,6 @@ def topic_detail(request, slug):
 
 
 def statement_list(request):
-    if request.GET.get("format") == "csv":
-        return statement_csv(request)
     statements = StatementFilter(
         request.GET, queryset=queries.statements_for_list(preview=can_preview(request))
     )
@@ -98,41 +97,42 @@ def statement_detail(request, pk):
     return render(request, "events/statement_detail.html", {"page": page})
 
 
-def csv_cell(value) -> str:
-    """Spreadsheets run cells that start like a formula; a leading quote makes them text."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(CSV_FORMULA_PREFIXES) else text
-
-
 @require_GET
 def statement_csv(request):
+    """The filtered statements as `;`-separated UTF-8 CSV, streamed: one query, and memory
+    that does not grow with the number of rows."""
     statements = StatementFilter(
         request.GET, queryset=queries.statements_for_list(preview=can_preview(request))
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    rows = _csv_rows(request, statements.qs, language=translation.get_language())
+    response = StreamingHttpResponse(
+        csv_chunks(header=CSV_HEADER, rows=rows), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="aussagen.csv"'
-    # The byte order mark makes Excel read the file as UTF-8.
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(CSV_HEADER)
-    for statement in statements.qs.iterator(chunk_size=500):
-        source = statement.source if statement.source and statement.source.is_published else None
-        speaker = statement.speaker.name if statement.speaker else statement.speaker_label
-        row = [
-            statement.pk,
-            statement.said_on.isoformat() if statement.said_on else "",
-            speaker,
-            statement.delegation.country if statement.delegation else "",
-            statement.summit.title,
-            statement.get_kind_display(),
-            statement.text,
-            statement.context,
-            source.title if source else "",
-            source.url if source else "",
-            request.build_absolute_uri(reverse("events:statement-detail", args=[statement.pk])),
-        ]
-        writer.writerow([csv_cell(cell) for cell in row])
     return response
+
+
+def _csv_rows(request, statements, *, language: str) -> Iterator[list]:
+    # Read while the response streams, after the view has returned: hence the explicit language.
+    with translation.override(language):
+        for statement in statements.iterator(chunk_size=CSV_CHUNK_SIZE):
+            source = statement.source
+            if source is not None and not source.is_published:
+                source = None
+            detail = reverse("events:statement-detail", args=[statement.pk])
+            yield [
+                statement.pk,
+                statement.said_on,
+                statement.speaker.name if statement.speaker else statement.speaker_label,
+                statement.delegation.country if statement.delegation else "",
+                statement.summit.title,
+                statement.get_kind_display(),
+                statement.text,
+                statement.context,
+                source.title if source else "",
+                source.url if source else "",
+                request.build_absolute_uri(detail),
+            ]
 
 
 def search(request):

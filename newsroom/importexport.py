@@ -43,6 +43,7 @@ class TableResource(ModelResource):
         report = import_table(
             table=self.table_class(),
             sheet=sheet,
+            # The admin passes the user; without one, nothing may be published.
             user=kwargs.get("user"),
             dry_run=dry_run,
             keep_outcomes=True,

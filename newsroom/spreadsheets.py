@@ -178,22 +178,42 @@ def csv_cell(value: Any) -> str:
     return neutralise_formula(str(value))
 
 
-def write_csv(*, stream: IO[str], header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Write `;`-separated CSV (what German Excel expects); open `stream` with encoding
-    "utf-8-sig" so Excel sees the BOM and reads UTF-8. Returns the number of rows written."""
-    writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    count = 0
+def csv_lines(*, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """`;`-separated CSV (what German Excel expects), one line at a time: the header, then
+    each row with its cells as `csv_cell` writes them."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+
+    def line(cells: Sequence[Any]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield line(header)
     for row in rows:
-        writer.writerow([csv_cell(value) for value in row])
+        yield line([csv_cell(value) for value in row])
+
+
+def write_csv(*, stream: IO[str], header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write `csv_lines`; open `stream` with encoding "utf-8-sig" so Excel sees the BOM and
+    reads UTF-8. Returns the number of rows written."""
+    count = -1
+    for line in csv_lines(header=header, rows=rows):
+        stream.write(line)
         count += 1
     return count
 
 
+def csv_chunks(*, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
+    """`csv_lines` as UTF-8 with a BOM, a line at a time (for a streamed download)."""
+    yield codecs.BOM_UTF8
+    for line in csv_lines(header=header, rows=rows):
+        yield line.encode("utf-8")
+
+
 def csv_bytes(*, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    buffer = io.StringIO()
-    write_csv(stream=buffer, header=header, rows=rows)
-    return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
+    return b"".join(csv_chunks(header=header, rows=rows))
 
 
 def write_xlsx(*, stream: IO[bytes], header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:

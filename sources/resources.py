@@ -1,23 +1,20 @@
 """Spreadsheet columns of source articles and their import-export Resource.
 
-An article is identified by its slug. The checksum that keeps the text importer from storing
-the same text twice is computed from `body`, so a spreadsheet cannot smuggle in a duplicate.
+An article is identified by its slug. Its checksum keeps the article importer from storing the
+same text twice: a row new from a spreadsheet gets the checksum of its body (so a spreadsheet
+cannot smuggle in a duplicate), and a stored row keeps the checksum it has, which for an
+imported article is that of the whole file, whatever a spreadsheet changes.
 """
-
-import hashlib
 
 from django.utils.translation import gettext_lazy as _
 
 from events.resources import summits
 from newsroom.importexport import TableResource
 from newsroom.tables import ChoiceColumn, Column, DateColumn, ManyColumn, Table
+from sources.importing.normalize import text_checksum
 from sources.models import SourceArticle
 
 SAME_TEXT_AS = _("derselbe Text steht schon in der Quelle '{slug}'")
-
-
-def checksum(body: str) -> str:
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 class SourceArticleTable(Table):
@@ -45,20 +42,19 @@ class SourceArticleTable(Table):
         self.checksums = dict(SourceArticle.objects.values_list("checksum", "slug"))
 
     def check(self, values, existing):
-        if "body" in values:
-            owner = self.checksums.get(checksum(values["body"]))
-            if owner is not None and owner != values["slug"]:
+        if existing is None and "body" in values:
+            # Claimed at once, so a later row of the same file with the same text is refused.
+            owner = self.checksums.setdefault(text_checksum(values["body"]), values["slug"])
+            if owner != values["slug"]:
                 yield "body", SAME_TEXT_AS.format(slug=owner)
 
     def prepare(self, instance):
-        instance.checksum = checksum(instance.body)
+        if instance.pk is None:
+            instance.checksum = text_checksum(instance.body)
         if instance.original:
-            return ["checksum"]
+            return []
         instance.original = instance.body
-        return ["checksum", "original"]
-
-    def written(self, instances):
-        self.checksums.update((article.checksum, article.slug) for article in instances)
+        return ["original"]
 
 
 class SourceArticleResource(TableResource):

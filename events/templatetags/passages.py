@@ -12,14 +12,13 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from events.search import MATCH_END, MATCH_START
+from sources.passages import cut_around
+
 register = template.Library()
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 EXCERPT_CONTEXT = 240
-
-# Search snippets arrive with these private-use characters around the matches.
-MATCH_START = "\ue000"
-MATCH_END = "\ue001"
 
 
 @dataclass(frozen=True)
@@ -52,9 +51,17 @@ def _piece(text: str) -> str:
 
 
 def render_passage(
-    body: str, spans: list[Span], *, start: int = 0, end: int | None = None, anchors: bool = True
+    body: str,
+    spans: list[Span],
+    *,
+    start: int = 0,
+    end: int | None = None,
+    anchors: bool = True,
+    elided_before: bool = False,
+    elided_after: bool = False,
 ) -> SafeString:
-    """`body[start:end]` as paragraphs, each span in `<mark>`, each span start anchored."""
+    """`body[start:end]` as paragraphs, each span in `<mark>`, each span start anchored, with
+    an ellipsis where text was left out."""
     end = len(body) if end is None else end
     anchored: set[int] = set()
     paragraphs = []
@@ -63,7 +70,7 @@ def render_passage(
         points.update(s.start for s in spans if p_start < s.start < p_end)
         points.update(s.end for s in spans if p_start < s.end < p_end)
         ordered = sorted(points)
-        parts = ["… " if p_start > 0 and p_start == start else ""]
+        parts = ["… " if elided_before and p_start == start else ""]
         for a, b in zip(ordered, ordered[1:], strict=False):
             for span in spans:
                 if anchors and span.statement_id not in anchored and span.start <= a:
@@ -78,21 +85,10 @@ def render_passage(
                 parts.append(f'<mark class="quote" data-statements="{ids}">{text}</mark>')
             else:
                 parts.append(text)
-        if p_end < len(body) and p_end == end:
+        if elided_after and p_end == end:
             parts.append(" …")
         paragraphs.append(f"<p>{''.join(parts)}</p>")
     return mark_safe("\n".join(paragraphs))
-
-
-def _widen(body: str, start: int, end: int) -> tuple[int, int]:
-    """Move the cut points outwards to the nearest whitespace, so no word is cut in half."""
-    if start > 0:
-        found = body.rfind(" ", 0, start)
-        start = found + 1 if found != -1 else 0
-    if end < len(body):
-        found = body.find(" ", end)
-        end = found if found != -1 else len(body)
-    return start, end
 
 
 @register.simple_tag
@@ -102,13 +98,21 @@ def source_passage(body: str, statements) -> SafeString:
 
 @register.simple_tag
 def source_excerpt(statement, context: int = EXCERPT_CONTEXT) -> SafeString:
-    """The statement's span in its source with some text on either side."""
+    """The statement's span in its source with some text of its paragraph on either side."""
     body = statement.source.body
     if statement.source_start is None or statement.source_end is None:
         return mark_safe("")
     span = Span(statement.pk, statement.source_start, statement.source_end)
-    start, end = _widen(body, max(0, span.start - context), min(len(body), span.end + context))
-    return render_passage(body, [span], start=start, end=end, anchors=False)
+    cut = cut_around(body, span.start, span.end, around=context)
+    return render_passage(
+        body,
+        [span],
+        start=cut.start,
+        end=cut.end,
+        anchors=False,
+        elided_before=cut.elided_before,
+        elided_after=cut.elided_after,
+    )
 
 
 @register.filter

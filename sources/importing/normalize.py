@@ -8,6 +8,7 @@ blank line between paragraphs. `starts[i]`/`ends[i]` give the span of the input 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -55,6 +56,13 @@ def normalize(text: str) -> NormalizedText:
     """Normalize `text` (see the module docstring), keeping the offset map."""
     clean, starts, ends = normalize_mapped(text, range(len(text)), range(1, len(text) + 1))
     return NormalizedText(clean, tuple(starts), tuple(ends))
+
+
+def text_checksum(text: str) -> str:
+    """SHA-256 of the normalized `text`: the same whatever its line endings, spacing or
+    Unicode composition. It is what keeps a source article from being stored twice."""
+    clean, _, _ = normalize_mapped(text, range(len(text)), range(1, len(text) + 1))
+    return hashlib.sha256(clean.encode("utf-8")).hexdigest()
 
 
 def normalize_mapped(

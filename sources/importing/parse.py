@@ -9,7 +9,6 @@ plus removals account for every word of the input.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from datetime import date
 from enum import StrEnum
 
 from sources.importing.decode import decode
-from sources.importing.normalize import normalize, normalize_mapped
+from sources.importing.normalize import normalize, normalize_mapped, text_checksum
 from sources.importing.types import ParsedArticle, Removal
 
 
@@ -285,7 +284,7 @@ def parse_article(text: str) -> ParsedArticle:
         dateline=dateline,
         removed=removed,
         comment_count=comment_count,
-        checksum=hashlib.sha256(clean.encode("utf-8")).hexdigest(),
+        checksum=text_checksum(clean),
     )
 
 

@@ -122,3 +122,15 @@ def test_json_export_lists_rows_by_column_name(demo):
     assert [row["slug"] for row in rows] == ["singapur-2018", "hanoi-2019"]
     assert rows[1]["previous"] == "singapur-2018"
     assert rows[1]["starts_on"] == "2019-02-27"
+
+
+def test_the_command_line_may_publish_rows(tmp_path):
+    path = tmp_path / "gipfel.csv"
+    path.write_text(
+        "slug;title;starts_on;ends_on;city;country;status\n"
+        "hanoi-2019;Gipfeltreffen in Hanoi;27.02.2019;28.02.2019;Hanoi;VN;published\n",
+        encoding="utf-8",
+    )
+    out, _ = import_csv("summits", str(path))
+    assert "1 neu" in out
+    assert Summit.objects.published().get().published_at is not None

@@ -1,13 +1,9 @@
+import re
 from types import SimpleNamespace
 
-from events.templatetags.passages import (
-    MATCH_END,
-    MATCH_START,
-    Span,
-    render_passage,
-    source_excerpt,
-    with_matches,
-)
+from events.search import MATCH_END, MATCH_START
+from events.templatetags.passages import Span, render_passage, source_excerpt, with_matches
+from sources.passages import passage_around
 
 
 def test_passage_keeps_paragraphs_and_line_breaks():
@@ -46,16 +42,38 @@ def test_passage_escapes_the_text():
     assert "&lt;b&gt;" in html
 
 
+def quoting(body: str, quote: str):
+    start = body.index(quote)
+    return SimpleNamespace(
+        pk=5, source=SimpleNamespace(body=body), source_start=start, source_end=start + len(quote)
+    )
+
+
 def test_excerpt_shows_the_span_with_context_and_ellipses():
     body = " ".join(f"wort{n}" for n in range(200))
-    start = body.index("wort100")
-    statement = SimpleNamespace(
-        pk=5, source=SimpleNamespace(body=body), source_start=start, source_end=start + 7
-    )
-    html = source_excerpt(statement, context=30)
+    html = source_excerpt(quoting(body, "wort100"), context=30)
     assert html.startswith("<p>… ") and html.endswith(" …</p>")
     assert '<mark class="quote" data-statements="statement-5">wort100</mark>' in html
     assert "id=" not in html
+
+
+def test_excerpt_is_cut_where_every_passage_is_cut():
+    body = "Vorher.\n\n" + " ".join(f"wort{n}" for n in range(100)) + "\n\nNachher."
+    statement = quoting(body, "wort50")
+    text = re.sub("<[^>]+>", "", source_excerpt(statement, context=40))
+    before, quote, after = passage_around(
+        body, statement.source_start, statement.source_end, around=40
+    )
+    assert before.startswith("…") and after.endswith("…")
+    assert text == f"… {before[1:]}{quote}{after[:-1]} …"
+
+
+def test_excerpt_of_a_short_paragraph_is_that_paragraph():
+    body = "Vorher.\n\nEr sagte: Nein.\n\nNachher."
+    html = source_excerpt(quoting(body, "Nein."))
+    assert html == (
+        '<p>Er sagte: <mark class="quote" data-statements="statement-5">Nein.</mark></p>'
+    )
 
 
 def test_search_snippet_markers_become_marks_after_escaping():

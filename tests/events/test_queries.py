@@ -7,9 +7,9 @@ from django.http import Http404
 
 from events import queries
 from events.models import Statement
-from events.search import search_for_results, snippet
-from events.templatetags.passages import MATCH_END, MATCH_START
+from events.search import MATCH_END, MATCH_START, search_for_results, snippet
 from newsroom.editorial import StatementStatus, Status
+from sources.passages import passage_around
 from tests.events.conftest import add_statement
 from tests.factories import make_person, make_summit
 
@@ -135,6 +135,15 @@ def test_snippet_marks_every_match_around_the_first():
     assert result.startswith("…") and result.endswith("…")
     assert result.count(MATCH_START) == 2
     assert f"{MATCH_START}Sanktionen{MATCH_END} bleiben" in result
+
+
+def test_snippet_is_cut_like_every_passage_within_the_paragraph_of_the_match():
+    text = "Erster Absatz ohne Treffer.\n" + "Wir reden über Sanktionen und " + "mehr " * 40
+    result = snippet(text, ["sanktionen"], context=30)
+    start = text.index("Sanktionen")
+    before, quote, after = passage_around(text, start, start + 10, around=30)
+    assert result == f"{before}{MATCH_START}{quote}{MATCH_END}{after}"
+    assert result == f"Wir reden über {MATCH_START}Sanktionen{MATCH_END} und{' mehr' * 5}…"
 
 
 def test_snippet_removes_marker_characters_from_the_text():

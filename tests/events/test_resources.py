@@ -13,6 +13,7 @@ from events.resources import (
     TopicResource,
     tables,
 )
+from newsroom.editorial import CANNOT_PUBLISH
 from newsroom.importexport import CSVFormat, XLSXFormat
 from newsroom.tables import NOT_FOUND
 from sources.resources import SourceArticleResource
@@ -77,12 +78,14 @@ def test_every_model_round_trips_unchanged(resource, file_format, newsroom):
 
 
 @pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.__name__)
-def test_every_model_is_recreated_from_its_export(resource, newsroom):
+def test_every_model_is_recreated_from_its_export(resource, newsroom, chefredaktion_user):
     model = resource._meta.model
     data = CSVFormat().export_data(resource().export())
     natural = {name: [str(cell) for cell in column] for name, column in _columns(data).items()}
     model.objects.all().delete()
-    result = resource().import_data(CSVFormat().create_dataset(data), dry_run=False)
+    result = resource().import_data(
+        CSVFormat().create_dataset(data), dry_run=False, user=chefredaktion_user
+    )
     assert not result.has_validation_errors(), result.messages
     assert result.totals["new"] == model.objects.count() > 0
     again = {
@@ -132,15 +135,37 @@ def test_members_name_their_delegation_by_summit_and_country(newsroom):
     assert not DelegationMember.objects.filter(role="Beobachter").exists()
 
 
-def test_a_statement_delegation_must_belong_to_its_summit(newsroom):
-    dataset = tablib.Dataset(headers=["summit", "text", "delegation"])
-    dataset.append(["hanoi-2019", "Neu.", "US"])
-    dataset.append(["hanoi-2019", "Auch neu.", "singapur-2018/US"])
+@pytest.mark.parametrize(
+    "header", [["summit", "text", "delegation"], ["text", "delegation", "summit"]]
+)
+def test_a_statement_delegation_must_belong_to_its_summit_in_any_column_order(newsroom, header):
+    rows = [
+        {"summit": "hanoi-2019", "text": "Neu.", "delegation": "US"},
+        {"summit": "hanoi-2019", "text": "Auch neu.", "delegation": "singapur-2018/US"},
+    ]
+    dataset = tablib.Dataset(headers=header)
+    for row in rows:
+        dataset.append([row[name] for name in header])
     result = StatementResource().import_data(dataset, dry_run=False)
     assert result.messages == [
         "Zeile 3, Spalte delegation: "
         + DELEGATION_OF_OTHER_SUMMIT.format(value="singapur-2018/US")
     ]
+    dataset = tablib.Dataset(headers=header)
+    dataset.append([rows[0][name] for name in header])
+    assert StatementResource().import_data(dataset, dry_run=False).totals["new"] == 1
+    statement = Statement.objects.get(text="Neu.")
+    assert statement.delegation == Delegation.objects.get(summit=newsroom, country="US")
+
+
+def test_an_import_without_a_user_may_not_publish(db):
+    dataset = tablib.Dataset(
+        ["x", "X", "27.02.2019", "28.02.2019", "Hanoi", "VN", "published"],
+        headers=["slug", "title", "starts_on", "ends_on", "city", "country", "status"],
+    )
+    result = SummitResource().import_data(dataset, dry_run=False)
+    assert result.messages == ["Zeile 2, Spalte status: " + str(CANNOT_PUBLISH)]
+    assert not Summit.objects.exists()
 
 
 def test_summit_dates_must_be_in_order():

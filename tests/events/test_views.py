@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from events import queries
 from events.models import Person, Statement
@@ -276,7 +277,7 @@ def test_published_statement_of_an_unpublished_summit_is_hidden(client, world):
     assert client.get(f"/aussagen/{statement.pk}/").status_code == 404
     assert "Geheimer Gipfel" not in client.get("/aussagen/").content.decode()
     assert "Geheimer Gipfel" not in client.get("/personen/donald-trump/").content.decode()
-    assert "Geheimer Gipfel" not in client.get("/aussagen/export.csv").content.decode()
+    assert "Geheimer Gipfel" not in client.get("/aussagen/export.csv").getvalue().decode()
     assert "Geheimer Gipfel" not in client.get("/feeds/aussagen/").content.decode()
     assert f"/aussagen/{statement.pk}/" not in client.get("/suche/?q=Geheimer").content.decode()
 
@@ -290,6 +291,33 @@ def test_statement_from_an_unpublished_source_shows_no_excerpt_or_link(client, w
     assert f"/quellen/{draft.slug}/" not in html
     assert "Ein Entwurf" not in html
     assert client.get(f"/quellen/{draft.slug}/").status_code == 404
+
+
+def test_readers_see_nothing_of_a_draft_source_and_staff_see_it(client, staff_client, world):
+    draft = make_source(
+        body="Ein Entwurf: „Nichts“, sagte Trump.", title="Entwurfsquelle", publisher="Geheimblatt"
+    )
+    statement = add_statement(
+        summit=world.hanoi, speaker=world.trump, source=draft, quote="Nichts"
+    )
+    statement.topics.add(world.topic)
+    urls = [
+        "/",
+        "/aussagen/",
+        "/gipfel/hanoi-2019/",
+        "/gipfel/hanoi-2019/delegationen/us/",
+        "/personen/donald-trump/",
+        "/themen/sanktionen/",
+        f"/aussagen/{statement.pk}/",
+    ]
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert "Nichts" in html, url
+        for secret in ["Entwurfsquelle", "Geheimblatt", "Ein Entwurf", f"/quellen/{draft.slug}/"]:
+            assert secret not in html, (url, secret)
+    for url in urls:
+        html = staff_client.get(url).content.decode()
+        assert "Entwurfsquelle</a> (Geheimblatt" in html, url
 
 
 def test_script_in_a_statement_is_shown_as_text(client, world):
@@ -353,30 +381,60 @@ def test_statement_list_queries_do_not_grow_with_statements(client, world):
     assert queries_for(client, "/aussagen/?gipfel=hanoi-2019") == small
 
 
-def test_csv_download_has_a_bom_and_the_filtered_rows(client, world):
+def csv_rows(response) -> list[list[str]]:
+    content = b"".join(response.streaming_content).decode("utf-8")
+    assert content.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
+
+
+def test_csv_download_is_streamed_with_a_bom_and_the_filtered_rows(client, world):
     response = client.get("/aussagen/export.csv?person=kim-jong-un")
+    assert response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
-    content = response.content.decode("utf-8")
-    assert content.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(content.removeprefix("\ufeff"))))
+    rows = csv_rows(response)
     assert rows[0][:3] == ["id", "gesagt_am", "person"]
     assert [row[6] for row in rows[1:]] == ["Ich bin nicht hier, um Zeit zu verschwenden."]
+    assert rows[1][1] == "2019-02-27"
+    assert rows[1][8] == "Gipfel in Hanoi abgebrochen"
     assert rows[1][9] == ""  # the demo source has no URL of its own
-    assert client.get("/aussagen/?format=csv&person=kim-jong-un").content == response.content
+    assert rows[1][10] == f"http://testserver/aussagen/{world.kim_statement.pk}/"
+
+
+def test_csv_rows_are_in_the_language_of_the_request_whenever_they_are_streamed(client, world):
+    response = client.get("/en/aussagen/export.csv?person=kim-jong-un")
+    with translation.override("de"):
+        rows = csv_rows(response)
+    assert rows[1][5] == "Direct quote"
+    assert rows[1][10] == f"http://testserver/en/aussagen/{world.kim_statement.pk}/"
+
+
+def test_the_statement_list_is_html_whatever_the_format_parameter(client, world):
+    response = client.get("/aussagen/?format=csv")
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_csv_queries_do_not_grow_with_statements(client, world):
+    def count() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            rows = csv_rows(client.get("/aussagen/export.csv"))
+        return len(captured), len(rows)
+
+    small, lines = count()
+    add_statements(world.hanoi, [world.trump, world.kim], 1200)
+    assert count() == (small, lines + 1200)
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(1)", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
 def test_csv_neutralises_cells_that_look_like_formulas(client, world, text):
     add_statement(summit=world.hanoi, speaker=world.trump, text=text, said_on=date(2030, 1, 1))
-    content = client.get("/aussagen/export.csv").content.decode("utf-8").removeprefix("\ufeff")
-    rows = list(csv.reader(io.StringIO(content)))
+    rows = csv_rows(client.get("/aussagen/export.csv"))
     assert rows[1][6] == f"'{text}"
 
 
 def test_csv_leaves_out_drafts(client, world):
     Statement.objects.filter(pk=world.trump_statement.pk).update(status=StatementStatus.DRAFT)
-    assert "Manchmal" not in client.get("/aussagen/export.csv").content.decode()
+    assert "Manchmal" not in client.get("/aussagen/export.csv").getvalue().decode()
 
 
 # Search
@@ -443,6 +501,19 @@ def test_statement_feeds_are_atom_and_published_only(client, world):
         assert "Manchmal muss man gehen" in content
         assert "Zeit zu verschwenden" not in content
     assert "sehr nah dran" not in client.get("/feeds/personen/donald-trump/").content.decode()
+
+
+def test_feeds_do_not_name_an_unpublished_speaker(client, world):
+    hidden = make_person(name="Verborgene Person", status=Status.DRAFT)
+    add_statement(
+        summit=world.hanoi, speaker=hidden, text="Mit Etikett", speaker_label="ein Berater"
+    )
+    add_statement(summit=world.hanoi, speaker=hidden, text="Ohne Etikett")
+    content = client.get("/feeds/aussagen/").content.decode()
+    assert "Mit Etikett" in content and "Ohne Etikett" in content
+    assert "Verborgene Person" not in content
+    assert "<title>ein Berater: „Mit Etikett“</title>" in content
+    assert "<title>Unbekannt: „Ohne Etikett“</title>" in content
 
 
 def test_feed_of_a_draft_summit_or_person_is_404(client, world):

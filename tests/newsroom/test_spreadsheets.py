@@ -13,6 +13,7 @@ from newsroom.spreadsheets import (
     NOT_TEXT,
     SpreadsheetError,
     csv_bytes,
+    csv_chunks,
     detect_delimiter,
     detect_encoding,
     neutralise_formula,
@@ -127,6 +128,19 @@ def test_csv_export_has_a_bom_semicolons_decimal_commas_and_no_live_formulas():
     data = csv_bytes(header=["a", "b", "c"], rows=[["=HYPERLINK(1)", 0.5, date(2019, 2, 28)]])
     assert data.startswith(codecs.BOM_UTF8)
     assert data.decode("utf-8-sig") == "a;b;c\r\n'=HYPERLINK(1);0,5;2019-02-28\r\n"
+
+
+def test_csv_chunks_are_the_bom_then_one_line_each_read_lazily():
+    def rows():
+        yield ["eins", 'mit "Zitat"']
+        raise AssertionError("read only as far as asked")
+
+    chunks = csv_chunks(header=["a", "b"], rows=rows())
+    assert [next(chunks) for _ in range(3)] == [
+        codecs.BOM_UTF8,
+        b"a;b\r\n",
+        b'eins;"mit ""Zitat"""\r\n',
+    ]
 
 
 @given(

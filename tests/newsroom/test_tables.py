@@ -133,8 +133,20 @@ def test_without_the_publish_permission_published_rows_cannot_be_withdrawn(redak
     assert report.errors == [RowError(2, "status", str(CANNOT_UNPUBLISH))]
 
 
+def test_an_import_without_a_user_may_publish_only_when_trusted():
+    published = SUMMITS.replace(";draft\n", ";published\n")
+    report = run(SummitTable, published)
+    assert report.errors == [
+        RowError(2, "status", str(CANNOT_PUBLISH)),
+        RowError(3, "status", str(CANNOT_PUBLISH)),
+    ]
+    assert not Summit.objects.exists()
+    assert run(SummitTable, published, trusted=True).new == 2
+    assert Summit.objects.published().count() == 2
+
+
 def test_unchanged_published_rows_may_be_reimported_by_editors(redaktion_user):
-    run(SummitTable, SUMMITS.replace(";draft\n", ";published\n"))
+    run(SummitTable, SUMMITS.replace(";draft\n", ";published\n"), trusted=True)
     report = run(SummitTable, SUMMITS.replace(";draft\n", ";published\n"), user=redaktion_user)
     assert (report.skipped, report.invalid) == (2, 0)
 

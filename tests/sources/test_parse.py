@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sources.importing.normalize import normalize
+from sources.importing.normalize import normalize, text_checksum
 from sources.importing.parse import (
     REMOVAL_LABELS,
     TITLE_MAX_CHARS,
@@ -428,6 +428,7 @@ def test_checksum_ignores_encoding_and_line_endings():
     assert utf8.checksum == crlf.checksum == cp1252.checksum == utf16.checksum
     assert utf8.body == crlf.body == cp1252.body
     assert read_article(f"{text} Neu.".encode(), filename="e.txt").checksum != utf8.checksum
+    assert utf8.checksum == text_checksum(text.replace("\n", "\r\n")) == text_checksum(text)
 
 
 def test_removal_spans_index_the_decoded_text_even_with_crlf():
@@ -580,6 +581,13 @@ def test_any_text_parses_without_losing_words(text):
 def test_checksum_is_the_same_with_crlf(text):
     lf = text.replace("\r\n", "\n")
     assert parse_article(lf).checksum == parse_article(lf.replace("\n", "\r\n")).checksum
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_checksum_of_an_article_is_the_checksum_of_its_text(text):
+    # A spreadsheet row's checksum is `text_checksum` of its body: the same rule.
+    assert parse_article(text).checksum == text_checksum(text)
 
 
 # The seed corpus

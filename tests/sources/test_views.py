@@ -87,13 +87,13 @@ def test_source_text_is_escaped(client, world):
     assert "&lt;img src=x onerror=alert(1)&gt;</mark>" in html
 
 
-def test_draft_source_is_404_for_readers(client, world):
+def test_draft_source_is_404_and_unnamed_for_readers(client, world):
     world.source.status = Status.DRAFT
     world.source.save()
     assert client.get(URL).status_code == 404
     html = client.get("/gipfel/hanoi-2019/").content.decode()
     assert URL not in html
-    assert "Gipfel in Hanoi abgebrochen" in html
+    assert "Gipfel in Hanoi abgebrochen" not in html
 
 
 def test_source_page_has_news_article_structured_data(client, world):

@@ -26,7 +26,11 @@ class Command(BaseCommand):
                 sheet = open_sheet(stream=stream)
                 progress = self.progress_bar(total=sheet.size_hint) if verbosity else None
                 report = import_table(
-                    table=tables()[model](), sheet=sheet, dry_run=dry_run, progress=progress
+                    table=tables()[model](),
+                    sheet=sheet,
+                    trusted=True,
+                    dry_run=dry_run,
+                    progress=progress,
                 )
         except (OSError, SpreadsheetError) as error:
             raise CommandError(str(error)) from error
