@@ -437,3 +437,15 @@ COMPOUND_TITLE_HEADS = (
     "kanal",
     "verlag",
 )
+
+# The small words of German syntax: a quoted run of words with these inside is a piece of a
+# sentence, not a name or a term.
+PHRASE_WORDS = frozenset(
+    "der die das des dem den ein eine einer eines einem einen und oder aber sondern dass nicht "
+    "für von vom mit bei über gegen aus nach zu zum zur im in ins auf an am unter hinter durch "
+    "wird werden ist sind war hat haben kann".split()
+)
+
+# "kam zu dem Ergebnis, dass …", "ist zum Schluss gekommen": a conclusion someone states.
+CONCLUSION_NOUNS = frozenset("ergebnis schluss schlussfolgerung fazit erkenntnis".split())
+FORMS_OF_KOMMEN = frozenset("kam kamen kommt kommen komme käme kämen gekommen".split())

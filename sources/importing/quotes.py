@@ -27,8 +27,10 @@ from sources.importing.lexicon import (
     CLAUSE_OPENERS,
     CLAUSE_WORDS,
     COMPOUND_TITLE_HEADS,
+    CONCLUSION_NOUNS,
     DEMONSTRATIVES,
     DETERMINERS,
+    FORMS_OF_KOMMEN,
     FORMS_OF_SEIN,
     INDEFINITE_ARTICLES,
     KONJUNKTIV,
@@ -43,7 +45,9 @@ from sources.importing.lexicon import (
     OPINION_NOUNS,
     OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
+    PHRASE_WORDS,
     POSSESSIVES,
+    PREPOSITIONS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
     SENTENCE_WORDS,
@@ -73,6 +77,8 @@ from sources.importing.speakers import (
     particle_name_before,
     passive_agent,
     pronoun_gender,
+    quoted_name,
+    relative_clause_opening,
     subject_after,
     subject_before,
     subject_of_verb_final,
@@ -374,12 +380,19 @@ class _Extractor:
                 # "„Ja, es gibt Zumutungen“. Das musste Steinbrück einräumen." The next sentence
                 # may still name the speaker.
                 self.pending = (tokens, qi, index)
-            if attribution is None and not self._is_clear_statement(tokens, qi):
+            if attribution is None and not (
+                self._is_clear_statement(tokens, qi) or _is_phrase_fragment(tokens[qi].text)
+            ):
                 continue
             if attribution is not None and _names_a_title(attribution.speaker):
                 continue  # "„…“, so lautet der Titel der Studie"
             if not self._single_word_is_quoted(tokens, qi, attribution):
                 continue
+            quoting = self._quoting_medium(tokens, attribution)
+            if quoting is not None:
+                # One suggestion per quote, for the person quoted: the medium that printed the
+                # words is where they were reported, not who said them.
+                attribution, _medium = quoting
             self._emit_quote(Quotation(token.start, token.end), tokens, qi, attribution)
             if (
                 attribution is not None
@@ -444,6 +457,11 @@ class _Extractor:
             attribution = carried
         elif attribution.speaker is None:
             # A cue without a subject we can find ("heißt es", passives).
+            ci = next((k for k, t in enumerate(tokens) if t.lower == attribution.cue), None)
+            place = _written_on(tokens, ci) if ci is not None else None
+            if place is not None:
+                # "ein Zettel, auf dem geschrieben stand: „…“": what the words are written on.
+                return attribution.with_speaker(self._mention(tokens, place))
             if carried is not None:
                 return dataclasses.replace(attribution, speaker=carried.speaker, carried=True)
             impersonal = attribution.cue.endswith(" es")  # "heißt es" has no subject to find
@@ -577,6 +595,11 @@ class _Extractor:
                 speaker = self._verb_subject(tokens, verb)
                 label = f"{tokens[verb].text} {tokens[verb + 1].lower} {token.text}"
                 cues.append((i, Attribution(speaker, label, False, True)))
+            elif word in CONCLUSION_NOUNS and (verb := _conclusion_verb(tokens, i)) is not None:
+                # "Das Gericht kam zu dem Ergebnis, „dass …“": a conclusion is a statement.
+                speaker = self._verb_subject(tokens, verb)
+                label = f"{tokens[verb].text} zum {token.text}"
+                cues.append((i, Attribution(speaker, label, False, True)))
             elif word == "zeigte" and i + 1 < len(tokens) and lowered[i + 1] == "sich":
                 speaker = self._verb_subject(tokens, i)
                 cues.append((i, Attribution(speaker, "zeigte sich", False, True)))
@@ -613,10 +636,51 @@ class _Extractor:
         k = first[1]
         if k < len(tokens) and tokens[k].lower == "mit":
             return first
+        if any(t.lower == "man" for t in tokens[i + 1 : first[0]]):
+            return first  # "„…“, zitierte man Yolanda Alvarez": whom one quotes spoke
         second = noun_phrase_at(tokens, k) if k < len(tokens) else None
         if second is not None and tokens[k].is_capitalised:
             return second
         return None
+
+    def _quoting_medium(
+        self, tokens: list[Token], attribution: Attribution | None
+    ) -> tuple[Attribution, Attribution] | None:
+        """A medium that quotes someone reports the words a second time, in writing: "Der
+        Spiegel zitiert den Prediger mit den Worten „…“", "„…“, zitiert die „Computerwoche“
+        Lynch", "X wird von der „Netzeitung“ (im Fachblatt Y) mit den Worten zitiert". Returns
+        the attribution to the person quoted and the one to the medium."""
+        if attribution is None or attribution.carried or attribution.speaker is None:
+            return None
+        if not attribution.cue.startswith("zitiert") or attribution.speaker.pronoun:
+            return None
+        ci = next((k for k, t in enumerate(tokens) if t.lower == attribution.cue), None)
+        if ci is None:
+            return None
+        start = _clause_start(tokens, ci)
+        after = tokens[ci + 1].lower if ci + 1 < len(tokens) else ""
+        if after in PASSIVE_AUXILIARIES or any(
+            t.lower in PASSIVE_AUXILIARIES for t in tokens[start:ci]
+        ):
+            # "wird X von der „Netzeitung“ zitiert", "wird X im Fachblatt „…“ zitiert".
+            span = passive_agent(tokens, start, ci) or _medium_phrase(tokens, start, ci)
+        else:
+            span = subject_before(tokens, ci) or subject_after(tokens, ci + 1)
+        if span is None:
+            return None
+        medium = self._mention(tokens, span)
+        speaker = attribution.speaker
+        if speaker.start < medium.start < speaker.end:
+            # "wie Hoyzer von Spiegel-Online zitiert wird": the agent is no part of the name.
+            von = tokens[span[0] - 1] if span[0] > 0 else None
+            if von is None or von.lower not in {"von", "vom"} or von.start <= speaker.start:
+                return None
+            cut = self.text[speaker.start : von.start].rstrip()
+            speaker = Mention(speaker.start, speaker.start + len(cut), cut)
+            attribution = attribution.with_speaker(speaker)
+        elif medium.start < speaker.end and speaker.start < medium.end:
+            return None  # the same words: no second source
+        return attribution, Attribution(medium, attribution.cue, True, attribution.adjacent)
 
     @staticmethod
     def _source_of_heisst_es(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -661,7 +725,16 @@ class _Extractor:
         # "hatte er geschrieben", "Die Bundesregierung hatte ... zurückgewiesen": a participle's
         # subject stands by the finite auxiliary earlier in its clause.
         k = i - 1
-        while k >= 0 and tokens[k].text not in {",", ":", ";"}:
+        while k >= 0:
+            if tokens[k].text == ",":
+                # "haben Anhänger mit der Parole „…“, die … war, gedroht": past the clause.
+                opening = relative_clause_opening(tokens, k)
+                if opening is None:
+                    break
+                k = opening - 1
+                continue
+            if tokens[k].text in {":", ";"}:
+                break
             if tokens[k].is_word and tokens[k].lower in AUXILIARIES and tokens[k].text.islower():
                 if tokens[k].lower in PASSIVE_AUXILIARIES and not tokens[i].lower.startswith(
                     "zitiert"
@@ -695,6 +768,11 @@ class _Extractor:
             named = particle_name_before(tokens, i)
             if named is not None:
                 return named
+        if i > 1 and quoted_name(tokens[i - 1]) and tokens[i - 2].is_capitalised:
+            # "die Wochenzeitschrift „Jungle World“ hatte": the name closes the subject.
+            before = subject_before(tokens, i)
+            if before is not None:
+                return before
         if i == 0 or tokens[i - 1].quote or tokens[i - 1].text in {":", ";", "–"}:
             return after or subject_before(tokens, i)
         if tokens[i - 1].text == ",":
@@ -730,6 +808,9 @@ class _Extractor:
             and tokens[qi + 1].text == ","
             and tokens[qi + 2].is_word
             and (tokens[qi + 2].text.islower() and tokens[qi + 2].lower not in CLAUSE_WORDS)
+            # "„Alfvenwellen“, eine Entdeckung …", "„Schülerdatei“, in der …": no verb.
+            and tokens[qi + 2].lower not in DETERMINERS
+            and tokens[qi + 2].lower not in PREPOSITIONS
         ):
             span = subject_after(tokens, qi + 3)
             if span is not None:
@@ -864,16 +945,18 @@ class _Extractor:
     def _is_reported(self, tokens: list[Token]) -> bool:
         return any(t.is_word and t.lower in KONJUNKTIV for t in tokens)
 
-    @staticmethod
     def _single_word_is_quoted(
-        tokens: list[Token], qi: int, attribution: Attribution | None
+        self, tokens: list[Token], qi: int, attribution: Attribution | None
     ) -> bool:
         """A single quoted noun is someone's word only when the report says so ("nannte ihn
         einen „Verräter“", "bezeichnete es als „Wortbruch“"); "die Fähre „Eagle“" or "der
         „Sonnenwind“" name things."""
         words = tokens[qi].text[1:-1].split()
-        if len(words) != 1 or not words[0][:1].isupper():
+        if len(words) != 1:
             return True
+        if not words[0][:1].isupper():
+            # "den Fluggast zu „entsorgen“": a verb in quotes is the writer's distance.
+            return not (qi and tokens[qi - 1].lower == "zu")
         if attribution is None or attribution.speaker is None or attribution.carried:
             return False
         if attribution.cue.split(" ", 1)[0] in {"laut", "nach", "zufolge", "so", "als", "gemäß"}:
@@ -884,6 +967,15 @@ class _Extractor:
         if k < 0:
             return True
         before = tokens[k]
+        if before.lower in {"und", "oder", "sowie"} and k > 0 and tokens[k - 1].quote:
+            # "die Modelle „Touareg“ und „Phaeton“": as the quotation it is listed with.
+            return not self._is_name(tokens, k - 1) and self._single_word_is_quoted(
+                tokens, k - 1, attribution
+            )
+        if before.lower == "sich":
+            return False  # "dass sich „Larry“ abgeschwächt habe": the name of the subject
+        if _object_of_report(tokens, qi):
+            return True  # "warnte Kluncker vor den „Lohnverzichtstheorien“"
         if before.is_capitalised or before.lower in NAME_ARTICLES or before.lower in POSSESSIVES:
             return False
         passive = {t.lower for t in tokens} & PASSIVE_AUXILIARIES
@@ -965,6 +1057,14 @@ class _Extractor:
         short = len(words) <= 5 and not _ends_in_punctuation(inner)
         if short and qi > 0 and tokens[qi - 1].text in {"(", "/"}:
             return True
+        if (
+            short
+            and qi > 1
+            and tokens[qi - 1].lower in {",", "und", "oder", "sowie"}
+            and tokens[qi - 2].quote
+            and self._is_name(tokens, qi - 2)
+        ):
+            return True  # "(„Hartz IV“, „Rente mit 67“)": listed with a name, a name too
         if short and previous and previous[-1].lower in {"laut", "gegenüber", "zitiert", "via"}:
             return True
         if (
@@ -1003,10 +1103,14 @@ class _Extractor:
                 return True
         if not words or len(words) > 6 or not _name_like(words) or _ends_in_punctuation(inner):
             return False
-        naming = any(
-            t.lower in {"als", "einen", "einem", "einer", "eine"}
-            for t in tokens[max(0, qi - 3) : qi]
-        ) or any(t.lower in NAMING_VERBS for t in tokens[_clause_start(tokens, qi) : qi])
+        naming = (
+            any(
+                t.lower in {"als", "einen", "einem", "einer", "eine"}
+                for t in tokens[max(0, qi - 3) : qi]
+            )
+            or any(t.lower in NAMING_VERBS for t in tokens[_clause_start(tokens, qi) : qi])
+            or (len(words) == 1 and _object_of_report(tokens, qi))
+        )
         # "riet zu „Gelassenheit und Aufmerksamkeit“": a phrase, not a name, what was advised.
         advised = (
             len(words) > 1
@@ -1331,6 +1435,20 @@ def _nearest_agent(tokens: list[Token], start: int, end: int) -> tuple[int, int]
     return None
 
 
+def _medium_phrase(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """Where a passive "zitiert" was printed: "im italienischen Fachblatt „…“", "auf der
+    Internetseite von Borussia Dortmund"."""
+    for k in range(start, end - 1):
+        if tokens[k].lower in {"im", "in", "auf", "bei"} and (k == 0 or tokens[k].text.islower()):
+            k += 1
+            while k < end and _is_adjective_like(tokens[k]):
+                k += 1  # "im italienischen Fachblatt": the article is in the preposition
+            found = noun_phrase_at(tokens, k) if k < end else None
+            if found is not None and found[1] <= end:
+                return found
+    return None
+
+
 def _past_inserts(tokens: list[Token], k: int) -> int:
     """Past a bracket and a relative clause after a noun phrase ending at k: "der Anordnung
     (Subpoena), die Twitter zugestellt wurde, heißt es"."""
@@ -1357,6 +1475,65 @@ def _opinion_verb(tokens: list[Token], i: int) -> int | None:
     if article == "die" and verb in SHARE_VERBS:
         return k - 1
     return None
+
+
+def _written_on(tokens: list[Token], ci: int) -> tuple[int, int] | None:
+    """The antecedent of a relative clause that says where words stand: "ein Zettel, auf dem
+    geschrieben stand", "das Plakat, auf dem zu lesen war"."""
+    a = _clause_start(tokens, ci)
+    if not (
+        a >= 2
+        and a + 1 < ci
+        and tokens[a - 1].text == ","
+        and tokens[a].lower in {"auf", "in", "an"}
+        and tokens[a + 1].lower in {"dem", "der", "denen", "welchem", "welcher"}
+    ):
+        return None
+    end = a - 1
+    while end > 1 and end > a - 3 and tokens[end - 1].text.islower():
+        end -= 1  # "ein Zettel kleben, auf dem": past the verb that closes the main clause
+    start = _phrase_back(tokens, end)
+    found = noun_phrase_at(tokens, start) if start is not None else None
+    return found if found is not None and found[1] == end else None
+
+
+def _object_of_report(tokens: list[Token], qi: int) -> bool:
+    """A quoted noun after a preposition the reporting verb before it governs: "warnte vor
+    den „Lohnverzichtstheorien“", "sprach von einer „Kampagne“"."""
+    k = qi - 1
+    while k >= 0 and _is_adjective_like(tokens[k]):
+        k -= 1
+    if k < 1 or tokens[k].lower not in DETERMINERS or tokens[k - 1].lower not in PREPOSITIONS:
+        return False
+    start = _clause_start(tokens, qi)
+    return any(
+        t.is_word
+        and t.text.islower()
+        and t.lower in REPORTING_VERBS
+        and t.lower not in NAMING_VERBS
+        for t in tokens[start : k - 1]
+    )
+
+
+def _conclusion_verb(tokens: list[Token], i: int) -> int | None:
+    """The form of "kommen" that makes the noun at i a conclusion someone reached: "kam zu
+    dem Ergebnis", "ist zum Schluss gekommen"."""
+    k = i - 1
+    while k >= 0 and _is_adjective_like(tokens[k]):
+        k -= 1
+    if k >= 1 and tokens[k].lower == "dem" and tokens[k - 1].lower == "zu":
+        k -= 1
+    elif k < 0 or tokens[k].lower != "zum":
+        return None
+    start = _clause_start(tokens, i)
+    before = [j for j in range(start, k) if tokens[j].lower in FORMS_OF_KOMMEN]
+    if before:
+        return before[-1]
+    after = next(
+        (j for j in range(i + 1, min(len(tokens), i + 3)) if tokens[j].lower in FORMS_OF_KOMMEN),
+        None,
+    )
+    return after
 
 
 def _clause_start(tokens: list[Token], i: int) -> int:
@@ -1501,6 +1678,17 @@ def _is_designation(word: str) -> bool:
         or (word.isupper() and len(word) == 1)
         or (len(word) > 1 and set(word) <= set("IVX"))
     )
+
+
+def _is_phrase_fragment(quoted: str) -> bool:
+    """A piece of a sentence lifted from someone's words, not a name or a scare-quoted term:
+    four or more words opening in lower case, with the small words of German syntax inside
+    ("rechnen mit „sehr ergiebigen Niederschlägen durch den Sturm“"). Names and terms in quotes
+    are short, capitalised, or foreign ("in dubio pro reo")."""
+    words = quoted[1:-1].split()
+    if len(words) < 4 or not words[0][:1].islower():
+        return False
+    return any(w.strip(",;:.!?()") in PHRASE_WORDS for w in words[1:])
 
 
 def _ends_in_punctuation(text: str) -> bool:

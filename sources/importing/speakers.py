@@ -62,7 +62,9 @@ class Token:
     @property
     def is_capitalised(self) -> bool:
         # "58-Jährige" counts: a noun with a number in front.
-        return self.is_word and NUMBER_PREFIX.sub("", self.text)[:1].isupper()
+        # So does "documenta-Homepage": a German compound takes the case of its last part.
+        word = NUMBER_PREFIX.sub("", self.text)
+        return self.is_word and (word[:1].isupper() or word.rpartition("-")[2][:1].isupper())
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,7 @@ def _is_adjective(token: Token) -> bool:
     return (
         token.is_word
         and word[:1].islower()
+        and not token.is_capitalised
         and word.endswith(("e", "en", "er", "es", "em"))
         and word.lower() not in DETERMINERS
         and word.lower() not in PRONOUNS
@@ -334,12 +337,29 @@ def particle_name_before(tokens: Sequence[Token], verb: int) -> tuple[int, int] 
     return start, verb
 
 
+def relative_clause_opening(tokens: Sequence[Token], k: int) -> int | None:
+    """The comma opening a relative clause that the comma at k closes, after a noun."""
+    j = k - 1
+    while j > 0 and tokens[j].text not in {",", ":", ";"} and not tokens[j].quote:
+        j -= 1
+    if (
+        j > 0
+        and tokens[j].text == ","
+        and j + 1 < k
+        and tokens[j + 1].lower in RELATIVE_PRONOUNS
+        and tokens[j + 1].text.islower()
+        and (tokens[j - 1].is_capitalised or tokens[j - 1].quote)
+    ):
+        return j
+    return None
+
+
 def subject_of_verb_final(tokens: Sequence[Token], verb: int) -> tuple[int, int] | None:
     """Subject in a verb-final clause: "wie das Weiße Haus mitteilte", "der ... geschrieben hatte"
     (the antecedent of the relative pronoun)."""
     k = verb - 1
     commas = 0
-    while k >= 0 and tokens[k].text not in {":", ";"} and not tokens[k].quote:
+    while k >= 0 and tokens[k].text not in {":", ";"} and not _closes_clause(tokens, k):
         if (
             tokens[k].lower in CLAUSE_OPENERS
             and tokens[k].is_word
@@ -350,6 +370,11 @@ def subject_of_verb_final(tokens: Sequence[Token], verb: int) -> tuple[int, int]
                 return found
             return None
         if tokens[k].text == ",":
+            opening = relative_clause_opening(tokens, k)
+            if opening is not None:
+                # Past a relative clause: "Wie Norman Paech, der … anwesend war, feststellt".
+                k = opening - 1
+                continue
             # Past an apposition: "wie der Vorsitzende Richter, Ottmar Breidling, ausführte".
             commas += 1
             if commas > 2 or not (k > 0 and tokens[k - 1].is_capitalised):
@@ -364,6 +389,12 @@ def subject_of_verb_final(tokens: Sequence[Token], verb: int) -> tuple[int, int]
         and k + 1 < verb
         and tokens[k + 1].lower in RELATIVE_PRONOUNS
     ):
+        if k + 3 < verb and tokens[k + 2].is_capitalised and tokens[k + 3].is_capitalised:
+            # "die Marke, die Gerhard Schröder … erklärt hatte": a name right after the
+            # relative pronoun is the subject, the pronoun the object.
+            found = noun_phrase_at(tokens, k + 2)
+            if found is not None and found[1] <= verb:
+                return found
         start = _phrase_start(tokens, k)
         if start is not None and start < k:
             return noun_phrase_at(tokens, start) or (start, k)
@@ -382,6 +413,10 @@ def _phrase_start(tokens: Sequence[Token], end: int) -> int | None:
     while k >= 0 and tokens[k].is_word and tokens[k].lower in ADVERBS:
         k -= 1  # "Die Kanadier hingegen sagen"
     end = k + 1
+    if k > 0 and quoted_name(tokens[k]) and tokens[k - 1].is_capitalised:
+        # A name in quotation marks after its noun: "die Wochenzeitschrift „Jungle World“".
+        end = k
+        k -= 1
     while k >= 0:
         token = tokens[k]
         if token.is_capitalised or _is_adjective(token):
@@ -452,6 +487,19 @@ def _phrase_start(tokens: Sequence[Token], end: int) -> int | None:
     if start < end and _not_a_subject(tokens[start]):
         return None
     return start
+
+
+def _closes_clause(tokens: Sequence[Token], k: int) -> bool:
+    """A quotation before a verb-final clause, unless it stands inside the clause after a
+    small word: "weil die Regierung Georgien als „junge Demokratie“ bezeichnet hat"."""
+    if not tokens[k].quote or k == 0:
+        return tokens[k].quote
+    before = tokens[k - 1]
+    return not (before.is_word and before.text.islower() and before.lower not in DETERMINERS)
+
+
+def quoted_name(token: Token) -> bool:
+    return token.quote and len(token.text.split()) <= 4 and token.text[1:2].isupper()
 
 
 def _not_a_subject(token: Token) -> bool:
@@ -631,6 +679,11 @@ def clause_subject(tokens: Sequence[Token], end: int) -> tuple[int, int] | None:
         return (found[0] + base, found[1] + base) if found else None
     if tokens[0].lower in {"er", "sie"} and end > 1 and _is_verb_like(tokens[1]):
         return 0, 1  # "Er halte das für vertretbar und bezeichnete ..."
+    if tokens[0].text in LEADING_ADVERBS and end > 2 and not _is_verb_like(tokens[1]):
+        # "Auch der Außenminister attackierte ...": the adverb stands before the subject.
+        found = clause_subject(tokens[1:end], end - 1)
+        if found is not None:
+            return found[0] + 1, found[1] + 1
     if tokens[0].lower in CLAUSE_OPENERS:
         # A leading subordinate clause; the main clause starts with its verb.
         return _subject_after_comma_verb(tokens, end)
@@ -660,15 +713,18 @@ def clause_subject(tokens: Sequence[Token], end: int) -> tuple[int, int] | None:
             return first
         return None
     j = 0
-    while (
-        j < end
-        and tokens[j].is_word
-        and (
-            tokens[j].is_capitalised
-            or tokens[j].lower in DETERMINERS
-            or tokens[j].lower in PREPOSITIONS
-            or tokens[j].lower in ADVERBS
-            or (_is_adjective(tokens[j]) and j + 1 < end and tokens[j + 1].is_capitalised)
+    while j < end and (
+        # "Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten": a quoted name.
+        (j > 0 and quoted_name(tokens[j]) and tokens[j - 1].is_capitalised)
+        or (
+            tokens[j].is_word
+            and (
+                tokens[j].is_capitalised
+                or tokens[j].lower in DETERMINERS
+                or tokens[j].lower in PREPOSITIONS
+                or tokens[j].lower in ADVERBS
+                or (_is_adjective(tokens[j]) and j + 1 < end and tokens[j + 1].is_capitalised)
+            )
         )
     ):
         j += 1

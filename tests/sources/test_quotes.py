@@ -145,7 +145,8 @@ def test_next_sentence_can_name_the_speaker():
 
 def test_zitiert_names_the_person_quoted_not_the_newspaper():
     text = "Die Rundschau zitiert einen Augenzeugen mit den Worten: „Der Mann ist weggerannt.“"
-    quote = only(extract_quotes(text), "Der Mann ist weggerannt.")
+    spoken = [c for c in extract_quotes(text) if c.kind != "written"]
+    quote = only(spoken, "Der Mann ist weggerannt.")
     assert quote.speaker == "einen Augenzeugen"
 
 
@@ -508,6 +509,195 @@ def test_written_statement_on_twitter():
     text = "Trump, der ihn zuvor auf Twitter als „Freund“ beschrieben hatte, lobte ihn erneut."
     quote = only(extract_quotes(text, people=PEOPLE), "Freund")
     assert (quote.kind, quote.speaker) == ("written", "Donald Trump")
+
+
+# Fragments without a reporting clause, and subjects the reporting verb is far from
+
+
+def test_long_quoted_phrase_is_a_fragment_without_reporting_clause():
+    text = "Meteorologen rechnen mit „sehr ergiebigen Niederschlägen in der Nacht“."
+    quote = only(extract_quotes(text), "sehr ergiebigen Niederschlägen in der Nacht")
+    assert quote.kind == "fragment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Delegation traf sich „in dubio pro reo“ im Hotel.",  # foreign, no German syntax
+        "Der Verein lud zur „offenen Tür“ ein.",  # a short term
+    ],
+)
+def test_short_or_foreign_quoted_phrase_stays_a_term(text):
+    assert extract_quotes(text) == []
+
+
+def test_leading_adverb_before_the_subject_of_an_als_quotation():
+    text = "Auch der Minister Donald Rumsfeld attackierte den Iran als den „führenden Förderer“."
+    quote = only(extract_quotes(text), "führenden Förderer")
+    assert quote.speaker == "Minister Donald Rumsfeld"
+
+
+def test_quoted_name_closes_the_subject_before_its_verb():
+    text = (
+        "Selbst die Wochenzeitschrift „Jungle World“ hatte im September kritisiert, dass sie "
+        "„zu unkritisch gegenüber Terrorgruppen“ sei."
+    )
+    quote = only(extract_quotes(text), "zu unkritisch gegenüber Terrorgruppen")
+    assert "Wochenzeitschrift" in quote.speaker
+
+
+def test_zitiert_man_names_the_quoted_person():
+    text = "„Wir sind unwillkommene Zeugen“, zitierte man Yolanda Alvarez vom Sender RTVE."
+    quote = only(extract_quotes(text), "Wir sind unwillkommene Zeugen")
+    assert quote.speaker.startswith("Yolanda Alvarez")
+
+
+def test_compound_with_lower_case_first_part_is_a_noun():
+    text = "Auf der documenta-Homepage heißt es: „Die Zählstriche wurden bewusst gewählt.“"
+    quote = only(extract_quotes(text), "Die Zählstriche wurden bewusst gewählt.")
+    assert quote.speaker == "documenta-Homepage"
+
+
+def test_a_medium_quoting_someone_gives_one_statement_of_the_person_quoted():
+    text = "Der Spiegel zitiert den Prediger mit den Worten: „Wir warnen das Abendland.“"
+    found = [c for c in extract_quotes(text) if c.text == "Wir warnen das Abendland."]
+    assert [(c.speaker, c.kind) for c in found] == [("Prediger", "direct")]
+
+
+def test_passive_quotation_by_a_medium_is_the_person_quoted():
+    text = (
+        "Der Fraktionschef Volker Ratzmann wird von der „Netzeitung“ mit den Worten zitiert: "
+        "„Wowereit ist angeschlagen.“"
+    )
+    found = [c for c in extract_quotes(text) if c.text == "Wowereit ist angeschlagen."]
+    assert len(found) == 1
+    assert "Ratzmann" in found[0].speaker and "Netzeitung" not in found[0].speaker
+
+
+def test_quotation_inside_a_verb_final_clause_keeps_its_subject():
+    text = (
+        "Der Bericht ist brisant, weil die US-Regierung Georgien im letzten Monat als "
+        "„junge couragierte Demokratie“ bezeichnet hat."
+    )
+    quote = only(extract_quotes(text), "junge couragierte Demokratie")
+    assert quote.speaker.startswith("US-Regierung")
+
+
+def test_quoted_motto_before_the_verb_of_the_subject():
+    text = (
+        "Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten durch die Stadt und "
+        "skandierten dabei Parolen wie „Stoppt den Überwachungswahn“."
+    )
+    quote = only(extract_quotes(text), "Stoppt den Überwachungswahn")
+    assert quote.speaker == "Demonstranten"
+
+
+def test_a_conclusion_reached_is_a_statement():
+    text = (
+        "Das Gericht kam damit zu dem Ergebnis, „dass keine tragfähige Grundlage für eine "
+        "Verurteilung besteht“."
+    )
+    quote = only(
+        extract_quotes(text), "dass keine tragfähige Grundlage für eine Verurteilung besteht"
+    )
+    assert quote.speaker == "Gericht"
+    assert quote.cue == "kam zum Ergebnis"
+
+
+def test_quoted_noun_governed_by_the_reporting_verb_is_quoted():
+    text = "Bereits während seiner Amtszeit warnte Kluncker vor den „Lohnverzichtstheorien“."
+    quote = only(extract_quotes(text), "Lohnverzichtstheorien")
+    assert quote.speaker == "Kluncker"
+
+
+def test_quoted_noun_after_a_preposition_without_report_stays_a_name():
+    assert extract_quotes("Die Mannschaft reiste mit der „Europa“ nach New York.") == []
+
+
+def test_article_or_preposition_after_the_comma_is_no_reporting_verb():
+    text = "Die Grundlage der Technologie sind „Alfvenwellen“, eine Entdeckung des Physikers."
+    assert extract_quotes(text) == []
+    text = "Der Senat plant eine zentrale „Schülerdatei“, in der Daten gespeichert werden."
+    assert extract_quotes(text) == []
+
+
+def test_name_after_a_relative_pronoun_is_the_subject_of_the_relative_clause():
+    text = (
+        "Damit ist die Marke unterschritten, die Gerhard Schröder zum Erfolgskriterium "
+        "erklärt hatte: „Ich rechne damit, dass es uns gelingt.“"
+    )
+    quote = only(extract_quotes(text), "Ich rechne damit, dass es uns gelingt.")
+    assert quote.speaker == "Gerhard Schröder"
+
+
+def test_relative_clause_between_subject_and_verb_final_cue():
+    text = (
+        "Wie Norman Paech, der als Beobachter anwesend war, dazu feststellt, verlangt "
+        "„der Tatbestand der Verschwörung zumindest das Mitwissen des Abschusses“."
+    )
+    quote = only(
+        extract_quotes(text),
+        "der Tatbestand der Verschwörung zumindest das Mitwissen des Abschusses",
+    )
+    assert quote.speaker == "Norman Paech"
+
+
+def test_quoted_word_listed_with_a_name_is_a_name_too():
+    assert extract_quotes("Als Beispiele nennt VW die Modelle „Touareg“ und „Phaeton“.") == []
+    text = "Er bezeichnete die Pläne als „Wortbruch“ und „Betrug“."
+    assert {c.text for c in extract_quotes(text)} == {"Wortbruch", "Betrug"}
+
+
+def test_quoted_word_after_a_reflexive_pronoun_names_the_subject():
+    text = "Der Sprecher wies darauf hin, dass sich „Larry“ vor dem Landfall abgeschwächt habe."
+    assert all(c.text != "Larry" for c in extract_quotes(text))
+
+
+def test_agent_of_a_passive_zitiert_is_the_medium_not_part_of_the_name():
+    text = (
+        "Der Betreuer habe jedem Geld gegeben „um uns zu vergnügen, was wir auch taten“, wie "
+        "Hoyzer von Spiegel-Online zitiert wird."
+    )
+    found = [c for c in extract_quotes(text) if c.text.startswith("um uns zu vergnügen")]
+    assert [(c.speaker, c.kind) for c in found] == [("Hoyzer", "fragment")]
+
+
+def test_single_quoted_infinitive_after_zu_is_distance():
+    text = "Der Pilot sah sich gezwungen, den Fluggast zu „entsorgen“."
+    assert [c for c in extract_quotes(text) if c.kind != "indirect"] == []
+
+
+def test_single_lower_case_word_the_report_calls_something_is_quoted():
+    text = "Bundestrainer Joachim Löw bezeichnete die Kritik als „übertrieben“."
+    assert only(extract_quotes(text), "übertrieben").speaker == "Bundestrainer Joachim Löw"
+
+
+def test_relative_clause_between_auxiliary_and_participle():
+    text = (
+        "Im Vorfeld haben Anhänger der Organisation mit der Parole „Wir erwarten euch“, die auf "
+        "viele Wände gesprüht war, den Homosexuellen gedroht."
+    )
+    quote = only(extract_quotes(text), "Wir erwarten euch")
+    assert quote.speaker.startswith("Anhänger der Organisation")
+
+
+def test_words_written_on_something_named_by_a_relative_clause():
+    text = (
+        "An jedem Volksempfänger musste ein Zettel kleben, auf dem geschrieben stand: "
+        "„Denke daran: Das Abhören ausländischer Sender ist ein Verbrechen.“"
+    )
+    quote = only(
+        extract_quotes(text), "Denke daran: Das Abhören ausländischer Sender ist ein Verbrechen."
+    )
+    assert (quote.speaker, quote.kind) == ("ein Zettel", "written")
+
+
+def test_quoted_term_listed_after_a_name_in_brackets_is_a_name():
+    text = (
+        "Sie lehnte Verschlechterungen der Ansprüche ab („Hartz IV“, „Rente mit 67“) und "
+        "verteidigte die Partei."
+    )
+    assert [c.text for c in extract_quotes(text) if c.kind != "indirect"] == []
 
 
 # Any text
