@@ -8,7 +8,7 @@ summit, speaker and text. The columns are documented in docs/csv.md.
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
-from newsroom.importexport import TableResource
+from newsroom.importexport import resource_for
 from newsroom.tables import (
     NOT_FOUND,
     ChoiceColumn,
@@ -243,58 +243,12 @@ class StatementTable(Table):
             yield "source_end", SPAN_OUT_OF_ORDER.format(start=start)
 
 
-class SummitResource(TableResource):
-    table_class = SummitTable
-
-    class Meta:
-        model = Summit
-        fields = SummitTable.header()
-        import_id_fields = SummitTable.key
-
-
-class PersonResource(TableResource):
-    table_class = PersonTable
-
-    class Meta:
-        model = Person
-        fields = PersonTable.header()
-        import_id_fields = PersonTable.key
-
-
-class TopicResource(TableResource):
-    table_class = TopicTable
-
-    class Meta:
-        model = Topic
-        fields = TopicTable.header()
-        import_id_fields = TopicTable.key
-
-
-class DelegationResource(TableResource):
-    table_class = DelegationTable
-
-    class Meta:
-        model = Delegation
-        fields = DelegationTable.header()
-        import_id_fields = DelegationTable.key
-
-
-class DelegationMemberResource(TableResource):
-    table_class = DelegationMemberTable
-
-    class Meta:
-        model = DelegationMember
-        fields = DelegationMemberTable.header()
-        import_id_fields = DelegationMemberTable.key
-
-
-class StatementResource(TableResource):
-    table_class = StatementTable
-
-    class Meta:
-        model = Statement
-        fields = StatementTable.header()
-        import_id_fields = StatementTable.key
+SummitResource = resource_for(SummitTable)
+PersonResource = resource_for(PersonTable)
+TopicResource = resource_for(TopicTable)
+DelegationResource = resource_for(DelegationTable)
+DelegationMemberResource = resource_for(DelegationMemberTable)
+StatementResource = resource_for(StatementTable)
 
 
 def tables() -> dict[str, type[Table]]:

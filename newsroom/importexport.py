@@ -61,6 +61,21 @@ class TableResource(ModelResource):
         return dataset
 
 
+def resource_for(table_class: type) -> type[TableResource]:
+    """The admin's Resource for a table: its columns and natural key, nothing else."""
+    model = table_class.model
+    meta = type(
+        "Meta",
+        (),
+        {"model": model, "fields": table_class.header(), "import_id_fields": table_class.key},
+    )
+    return type(
+        f"{model.__name__}Resource",
+        (TableResource,),
+        {"table_class": table_class, "Meta": meta, "__module__": table_class.__module__},
+    )
+
+
 def result_of(report: ImportReport, *, header: list[str]) -> Result:
     """An import-export `Result` for the admin's preview and confirmation pages."""
     result = Result()

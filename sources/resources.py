@@ -9,7 +9,7 @@ imported article is that of the whole file, whatever a spreadsheet changes.
 from django.utils.translation import gettext_lazy as _
 
 from events.resources import summits
-from newsroom.importexport import TableResource
+from newsroom.importexport import resource_for
 from newsroom.tables import ChoiceColumn, Column, DateColumn, ManyColumn, Table
 from sources.importing.normalize import text_checksum
 from sources.models import SourceArticle
@@ -57,10 +57,4 @@ class SourceArticleTable(Table):
         return ["original"]
 
 
-class SourceArticleResource(TableResource):
-    table_class = SourceArticleTable
-
-    class Meta:
-        model = SourceArticle
-        fields = SourceArticleTable.header()
-        import_id_fields = SourceArticleTable.key
+SourceArticleResource = resource_for(SourceArticleTable)
