@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from events.models import DelegationMember, Person, Statement, Summit
 from newsroom.editorial import StatementStatus, Status
 from sources.importing.decode import decode
-from sources.importing.parse import REMOVAL_LABELS, parse_article
+from sources.importing.parse import MONTHS, REMOVAL_LABELS, parse_article
 from sources.importing.quotes import extract_quotes
 from sources.importing.types import KnownPerson, ParsedArticle, QuoteCandidate, UnreadableFile
 from sources.models import SourceArticle
@@ -29,21 +29,6 @@ NOT_SAVED = "Die Datei konnte nicht gespeichert werden: {error}"
 BATCH_SIZE = 50
 NO_SUMMIT = "Kein Gipfel erkannt: bitte einen Gipfel angeben."
 AMBIGUOUS_SUMMIT = "Gipfel nicht eindeutig ({candidates}): bitte einen Gipfel angeben."
-
-GERMAN_MONTHS = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
 
 
 @dataclass(frozen=True)
@@ -161,9 +146,10 @@ def _names_city(text: str, city: str) -> bool:
 def _names_a_day_of(text: str, summit: Summit) -> bool:
     days = {summit.starts_on, summit.ends_on}
     for day in days:
-        month = GERMAN_MONTHS[day.month - 1]
-        # "28. Februar", also in "27. und 28. Februar"
-        if re.search(rf"\b{day.day}\.(?:\s+und\s+\d{{1,2}}\.)?\s+{month}\b", text):
+        # Every spelling the parser knows: "28. Februar", "28. Feb.", "27. und 28. Februar".
+        month = "|".join(name for name, number in MONTHS.items() if number == day.month)
+        pattern = rf"\b{day.day}\.(?:\s+und\s+\d{{1,2}}\.)?\s+(?:{month})\b"
+        if re.search(pattern, text, re.IGNORECASE):
             return True
         if f"{day.day:02d}.{day.month:02d}.{day.year}" in text:
             return True
