@@ -2,6 +2,7 @@
 
 DATABASE_URL, SECRET_KEY, DEBUG and ALLOWED_HOSTS are the knobs; with none of them set the site
 runs in DEBUG-less mode and refuses to start without a SECRET_KEY, so `make demo` sets DEBUG.
+The production knobs (HTTPS, proxies, login throttling) are listed in the README.
 """
 
 import os
@@ -9,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
     "django_filters",
     "import_export",
     "newsroom",
@@ -70,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -173,6 +177,45 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=True)
+    # Sent only on HTTPS responses, so a plain-HTTP test host is not affected.
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD")
+
+# Behind a proxy that ends TLS, the request reaches gunicorn as HTTP; the named header (set by
+# the proxy, e.g. HTTP_X_FORWARDED_PROTO) tells Django it was HTTPS. Without it the SSL
+# redirect would loop.
+if proxy_ssl_header := os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip():
+    if not proxy_ssl_header.startswith("HTTP_"):
+        raise ImproperlyConfigured(
+            "SECURE_PROXY_SSL_HEADER names a request.META key such as HTTP_X_FORWARDED_PROTO, "
+            f"not {proxy_ssl_header!r}."
+        )
+    SECURE_PROXY_SSL_HEADER = (proxy_ssl_header, "https")
+
+# No inline scripts anywhere. Styles from files only, except style attributes: the public
+# timeline draws its bars with data-driven widths and django-import-export's export page has a
+# few; a style attribute can neither run code nor, with img-src 'self', send anything away.
+# That export page's "select all" box also has an inline handler, `onSelectToggleChange(event)`:
+# 'unsafe-hashes' with its hash allows exactly that text and no other handler.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [
+            SELF,
+            UNSAFE_HASHES,
+            "'sha256-wid4zL8fR53ZYy1ljOepzR77Dn6vWUUxuNnnWWBP3I8='",
+        ],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # Uploaded articles wait here between the preview and the editor's confirmation.
 IMPORT_STAGING_DIR = Path(
