@@ -51,12 +51,40 @@ def browser():
         browser.close()
 
 
+# Chromium logs a refused inline script or style as a console error ("Refused to ..."); the
+# event catches what it may not log. Init scripts run outside the page's policy.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI}`
+    + ` at ${event.sourceFile}:${event.lineNumber} "${event.sample}"`);
+});
+"""
+
+
+def is_csp_violation(text: str) -> bool:
+    return (
+        text.startswith("securitypolicyviolation:")
+        or text.startswith("Refused to")
+        or "Content Security Policy" in text
+    )
+
+
 @pytest.fixture
 def page(browser):
+    """A page at 1280 px; the test fails if the page broke its Content-Security-Policy."""
     context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
+    console: list[str] = []
+    page.on(
+        "console", lambda message: console.append(f"{message.type}: {message.text} ({page.url})")
+    )
     yield page
+    if not page.is_closed():
+        page.evaluate("0")  # a round trip, so that messages still underway arrive
     context.close()
+    violations = [line for line in console if is_csp_violation(line.split(": ", 1)[1])]
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 _screenshots_taken: list[Path] = []
