@@ -1,10 +1,13 @@
-"""How django-axes sees a login: the client's address, and the page a locked-out client gets.
+"""How django-axes sees a login: the client's address, the page a locked-out client gets, and
+logins that come from no client at all.
 
-Both are hooked in through axes' settings (AXES_CLIENT_IP_CALLABLE, AXES_LOCKOUT_CALLABLE).
+Hooked in through axes' settings (AXES_CLIENT_IP_CALLABLE, AXES_LOCKOUT_CALLABLE) and
+AUTHENTICATION_BACKENDS.
 """
 
 import ipaddress
 
+from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import admin
@@ -17,6 +20,19 @@ LOCKED_OUT_TITLE = _("Anmeldung vorübergehend gesperrt")
 LOCKED_OUT = _(
     "Zu viele fehlgeschlagene Anmeldeversuche für dieses Konto oder von dieser Adresse aus."
 )
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):
+    """Axes' check before the password check, for logins that arrive with a request.
+
+    `authenticate()` without a request comes from our own code (a shell, a command, a test),
+    never from a client; axes would refuse it outright, where there is nobody to throttle.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 def client_address(request: HttpRequest) -> str | None:

@@ -136,7 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Login throttling (django-axes): failures are counted per account and, separately, per address;
 # either reaching the limit locks that account or that address out for the cool-off period.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "newsroom.login_throttle.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", default=5)

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.utils import timezone
 
 from newsroom.login_throttle import LOCKED_OUT, LOCKED_OUT_TITLE
@@ -115,3 +116,9 @@ def test_behind_a_trusted_proxy_the_forwarded_client_is_counted(client, editors,
         log_in(client, "chefin", "pw", address=proxy, HTTP_X_FORWARDED_FOR="1.2.3.4")
     )
     assert_logged_in(log_in(client, "chefin", "pw", address=proxy, HTTP_X_FORWARDED_FOR="5.6.7.8"))
+
+
+def test_authenticate_without_a_request_checks_only_the_password(editors):
+    # A shell or a management command has no client to throttle.
+    assert authenticate(username="redakteurin", password="pw") == editors[0]
+    assert authenticate(username="redakteurin", password="falsch") is None
