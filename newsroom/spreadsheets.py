@@ -8,7 +8,9 @@ native values for XLSX); turning them into dates and numbers is `parse_date` and
 import codecs
 import csv
 import io
+import itertools
 import re
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,12 +22,38 @@ NOT_DECODABLE = "Die Datei ist weder UTF-8 noch Windows-1252 (cp1252) kodiert."
 INVALID_DATE = "kein gültiges Datum '{value}' (erwartet TT.MM.JJJJ oder JJJJ-MM-TT)"
 INVALID_NUMBER = "keine Zahl '{value}'"
 INVALID_INTEGER = "keine ganze Zahl '{value}'"
+TOO_MANY_COLUMNS = "Die Kopfzeile hat {count} Spalten; erlaubt sind höchstens {limit}."
+TOO_MANY_CELLS = "Zeile {line} hat {count} Zellen; erlaubt sind höchstens {limit} je Zeile."
+UNCLOSED_QUOTE = (
+    "Zeile {line}: ein Anführungszeichen wird nicht geschlossen, der Rest der Datei liefe in "
+    'eine Zelle. Bitte das Anführungszeichen schließen oder verdoppeln („""“).'
+)
+STRAY_QUOTE = (
+    "Zeile {line}: nach einem schließenden Anführungszeichen folgt kein Trennzeichen; "
+    'ein Anführungszeichen in einer Zelle wird verdoppelt („""“).'
+)
+CELL_TOO_LONG = "Zeile {line}: eine Zelle ist länger als {limit} Zeichen."
+BROKEN_CSV = "Zeile {line}: kein gültiges CSV ({detail})."
+FORMULA_WITHOUT_VALUE = (
+    "Zelle {cell} (Spalte „{column}“) enthält eine Formel ohne gespeicherten Wert: bitte "
+    "die Mappe in Excel oder LibreOffice öffnen und speichern oder den Wert statt der "
+    "Formel eintragen."
+)
+WORKBOOK_TOO_LARGE = (
+    "Die Arbeitsmappe ist entpackt größer als {limit} MB (oder hat mehr als {members} Teile)."
+)
 
 DELIMITERS = (";", ",", "\t")
 # A leading character that makes Excel or LibreOffice evaluate a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ZIP_MAGIC = b"PK\x03\x04"
 CHUNK_SIZE = 1 << 20
+# Bounds that keep the work per file linear and small whatever a file claims (docs/csv.md).
+MAX_COLUMNS = 200
+# The csv module's own limit on a cell (131,072 characters), which we keep.
+MAX_CELL_CHARS = csv.field_size_limit()
+MAX_XLSX_INFLATED_BYTES = 200 * 1024 * 1024
+MAX_XLSX_MEMBERS = 1000
 
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -97,60 +125,168 @@ def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
 
 
 def read_csv(*, stream: IO[bytes]) -> Sheet:
+    """Rows of a CSV file, parsed strictly: a quotation mark left open or followed by stray
+    text is an error naming the row, never a row swallowed into a cell."""
     encoding = detect_encoding(chunks=_chunks(stream))
     stream.seek(0)
     size_hint = max(_count_lines(stream) - 1, 0)
     text = io.TextIOWrapper(stream, encoding=encoding, newline="")
     try:
-        header_line = text.readline()
+        first_line = text.readline()
     except UnicodeDecodeError as error:
         raise SpreadsheetError(NOT_DECODABLE) from error
-    if not header_line.strip():
+    if not first_line.strip():
         raise SpreadsheetError(EMPTY_FILE)
-    delimiter = detect_delimiter(header_line=header_line)
-    header = next(csv.reader([header_line], delimiter=delimiter))
-    reader = csv.reader(text, delimiter=delimiter)
+    delimiter = detect_delimiter(header_line=first_line)
+    # The header was read to find the delimiter; it goes back in front of the rest.
+    reader = csv.reader(itertools.chain([first_line], text), delimiter=delimiter, strict=True)
+    records = _csv_records(reader)
+    _line, header = next(records)
+    _check_width(header, line=1, header=True)
 
     def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
-        try:
-            for line, cells in enumerate(reader, start=2):
-                if any(cells):
-                    if "'" in "".join(cell[:1] for cell in cells):
-                        cells = [unescape_formula(cell) for cell in cells]
-                    yield line, tuple(cells)
-        except UnicodeDecodeError as error:
-            raise SpreadsheetError(NOT_DECODABLE) from error
+        for line, cells in records:
+            if any(cells):
+                _check_width(cells, line=line)
+                if "'" in "".join(cell[:1] for cell in cells):
+                    cells = [unescape_formula(cell) for cell in cells]
+                yield line, tuple(cells)
 
     return Sheet(header=tuple(name.strip() for name in header), rows=rows(), size_hint=size_hint)
 
 
+def _csv_records(reader) -> Iterator[tuple[int, list[str]]]:
+    """(row number as in a spreadsheet, cells) per record; a record may span several lines
+    of text (a quoted cell with line breaks), so rows are counted, not lines."""
+    row = 0
+    try:
+        for cells in reader:
+            row += 1
+            yield row, cells
+    except UnicodeDecodeError as error:
+        raise SpreadsheetError(NOT_DECODABLE) from error
+    except csv.Error as error:
+        raise SpreadsheetError(_csv_error_message(str(error), line=row + 1)) from error
+
+
+def _csv_error_message(detail: str, *, line: int) -> str:
+    if "unexpected end of data" in detail or "EOF inside string" in detail:
+        return UNCLOSED_QUOTE.format(line=line)
+    if "expected after" in detail:
+        return STRAY_QUOTE.format(line=line)
+    if "field larger than field limit" in detail:
+        return CELL_TOO_LONG.format(line=line, limit=f"{MAX_CELL_CHARS:,}".replace(",", "."))
+    return BROKEN_CSV.format(line=line, detail=detail)
+
+
+def _check_width(cells: Sequence[Any], *, line: int, header: bool = False) -> None:
+    if len(cells) <= MAX_COLUMNS:
+        return
+    count = f"{len(cells):,}".replace(",", ".")
+    if header:
+        raise SpreadsheetError(TOO_MANY_COLUMNS.format(count=count, limit=MAX_COLUMNS))
+    raise SpreadsheetError(TOO_MANY_CELLS.format(line=line, count=count, limit=MAX_COLUMNS))
+
+
 def read_xlsx(*, stream: IO[bytes]) -> Sheet:
+    """Rows of the first worksheet. A formula cell gives the value Excel saved with it; one
+    without a saved value (written by a script, never opened in Excel) is refused."""
     from openpyxl import load_workbook
 
+    _check_archive(stream)
     try:
-        workbook = load_workbook(stream, read_only=True, data_only=True)
+        values_book = load_workbook(stream, read_only=True, data_only=True)
+        stream.seek(0)
+        formulas_book = load_workbook(stream, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a broken archive
         raise SpreadsheetError(NOT_TEXT) from error
-    worksheet = workbook.worksheets[0]
-    values = worksheet.iter_rows(values_only=True)
-    header = next(values, None)
-    if not header or not any(header):
-        workbook.close()
-        raise SpreadsheetError(EMPTY_FILE)
-    width = max(index for index, name in enumerate(header, start=1) if name not in (None, ""))
+    books = (values_book, formulas_book)
+    sheets = [book.worksheets[0] for book in books]
+    for sheet in sheets:
+        # Dimensions are what the file claims; a forged "A1:XFD1048576" would make every row
+        # 16,384 cells wide.
+        sheet.reset_dimensions()
+    # One column beyond the limit, so that a row too wide is seen and refused.
+    paired = zip(
+        *(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1) for sheet in sheets),
+        strict=True,
+    )
+    try:
+        header, _ = next(paired, ((), ()))
+        header = _trim_row(header)
+        if not header or not any(header):
+            raise SpreadsheetError(EMPTY_FILE)
+        _check_width(header, line=1, header=True)
+        width = max(index for index, name in enumerate(header, start=1) if name not in (None, ""))
+        header = tuple(str(name or "").strip() for name in header[:width])
+    except Exception:
+        for book in books:
+            book.close()
+        raise
 
     def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
-        for line, cells in enumerate(values, start=2):
-            cells = tuple("" if cell is None else unescape_formula(cell) for cell in cells)
-            if any(cell != "" for cell in cells):
-                yield line, cells[:width]
-        workbook.close()
+        try:
+            for line, (values, formulas) in enumerate(paired, start=2):
+                if values.count(None) == len(values) and formulas.count(None) == len(formulas):
+                    continue
+                _check_width(_trim_row(values), line=line)
+                cells = tuple(
+                    _xlsx_cell(value, formula, line=line, index=index, header=header)
+                    for index, (value, formula) in enumerate(zip(values, formulas, strict=True))
+                )
+                if any(cell != "" for cell in cells):
+                    yield line, cells[:width]
+        except SpreadsheetError:
+            raise
+        except Exception as error:  # a member that lied about its size fails its checksum
+            raise SpreadsheetError(NOT_TEXT) from error
+        finally:
+            for book in books:
+                book.close()
 
-    return Sheet(
-        header=tuple(str(name or "").strip() for name in header[:width]),
-        rows=rows(),
-        size_hint=(worksheet.max_row or 1) - 1,
-    )
+    return Sheet(header=header, rows=rows(), size_hint=None)
+
+
+def _trim_row(cells: tuple[Any, ...]) -> tuple[Any, ...]:
+    end = len(cells)
+    while end and cells[end - 1] in (None, ""):
+        end -= 1
+    return cells[:end]
+
+
+def _xlsx_cell(value: Any, formula: Any, *, line: int, index: int, header: tuple) -> Any:
+    if value is None:
+        if isinstance(formula, str) and formula.startswith("="):
+            from openpyxl.utils import get_column_letter
+
+            column = header[index] if index < len(header) else ""
+            raise SpreadsheetError(
+                FORMULA_WITHOUT_VALUE.format(
+                    cell=f"{get_column_letter(index + 1)}{line}", column=column
+                )
+            )
+        return ""
+    return unescape_formula(value)
+
+
+def _check_archive(stream: IO[bytes]) -> None:
+    """Refuse a workbook whose parts declare more than the limit. The declared sizes are
+    enough: Python's zipfile never inflates a part beyond its declared size (a part that
+    lies fails its checksum), and openpyxl reads the parts in small pieces."""
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile as error:
+        raise SpreadsheetError(NOT_TEXT) from error
+    finally:
+        stream.seek(0)
+    inflated = sum(info.file_size for info in infos)
+    if len(infos) > MAX_XLSX_MEMBERS or inflated > MAX_XLSX_INFLATED_BYTES:
+        raise SpreadsheetError(
+            WORKBOOK_TOO_LARGE.format(
+                limit=MAX_XLSX_INFLATED_BYTES // 2**20, members=MAX_XLSX_MEMBERS
+            )
+        )
 
 
 def unescape_formula(cell: Any) -> Any:
