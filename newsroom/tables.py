@@ -16,12 +16,20 @@ one hash per row of the file.
 import copy
 import hashlib
 import operator
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, models, transaction
+from django.db import (
+    DatabaseError,
+    IntegrityError,
+    OperationalError,
+    connection,
+    models,
+    transaction,
+)
 from django.db.models import Q
 from django.db.models.functions import MD5
 from django.utils import timezone
@@ -40,11 +48,23 @@ DUPLICATE_ROW = "derselbe Eintrag wie in Zeile {line}"
 NOT_A_CHOICE = "unbekannter Wert '{value}' (erlaubt: {allowed})"
 NOT_FOUND = "{noun} '{value}'"
 AMBIGUOUS = "'{value}' passt auf mehrere Einträge: {matches}"
-DATABASE_REFUSED = "die Datenbank lehnt diese Zeilen ab: {error}"
+DATABASE_REFUSED = "die Datenbank lehnt die Zeilen {first} bis {last} ab: {reason}"
+ALREADY_STORED = (
+    "ein Eintrag mit demselben Schlüssel ist schon gespeichert (wohl gerade von einem "
+    "anderen Import angelegt); bitte den Import wiederholen"
+)
+IMPORT_BUSY = (
+    "Ein anderer Import in diese Tabelle läuft gerade und ist nach {seconds} Sekunden noch "
+    "nicht fertig; nichts wurde gespeichert. Bitte später erneut importieren."
+)
 # The column name used for errors about the file as a whole or a row as a whole.
 WHOLE_ROW = "*"
 
 BATCH_SIZE = 1000
+# How long an import waits for another import into the same table to finish.
+LOCK_WAIT_SECONDS = 20
+# pg_advisory_xact_lock(namespace, key): the namespace keeps our keys apart from others'.
+LOCK_NAMESPACE = 0x6E72  # "nr"
 COPY_THRESHOLD = 50
 MAX_REPORTED_ERRORS = 1000
 
@@ -60,6 +80,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        if not self.line:  # about the import as a whole
+            return self.message
         return ROW_ERROR.format(line=self.line, column=self.column, message=self.message)
 
 
@@ -363,7 +385,8 @@ class ManyColumn(Column):
                 connection.ops.quote_name(self.through._meta.get_field(name).column)
                 for name in (self.source_attname, self.target_attname)
             )
-            with connection.cursor() as cursor:
+            # psycopg's own cursor: its errors become Django's, as for every other query.
+            with connection.cursor() as cursor, connection.wrap_database_errors:
                 with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                     for pair in pairs:
                         copy.write_row(pair)
@@ -401,7 +424,10 @@ def insert(model: type[models.Model], instances: Sequence[models.Model]) -> None
         )
         for instance, (pk,) in zip(instances, cursor.fetchall(), strict=True):
             instance.pk = pk
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        with (
+            connection.wrap_database_errors,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+        ):
             for instance in instances:
                 row = values_of(instance)
                 if json_fields:
@@ -601,12 +627,13 @@ class _Import:
     def check_header(self, header: Sequence[str]) -> list[Column | None]:
         allowed = ", ".join(self.table.header())
         columns: list[Column | None] = []
+        named: set[str] = set()
         for label in header:
             # Field names are lower case; "Slug" typed by hand means the same.
             name = label.lower()
             if not name:
                 columns.append(None)
-            elif name in [column.name for column in columns if column]:
+            elif name in named:
                 self.fail(1, name, DUPLICATE_COLUMN)
                 columns.append(None)
             elif name not in self.table.by_name:
@@ -614,6 +641,7 @@ class _Import:
                 columns.append(None)
             else:
                 columns.append(self.table.by_name[name])
+                named.add(name)
         # Other required columns may be left out of files that only update rows.
         present = {column.name for column in columns if column}
         for column in self.table.key_columns:
@@ -629,6 +657,16 @@ class _Import:
             key=lambda index: position[columns[index].name],
         )
         return columns
+
+    def run(self, sheet: Sheet) -> None:
+        columns = self.check_header(sheet.header)
+        if not self.report.errors:
+            for line, cells in sheet.rows:
+                self.add(line, cells, columns)
+            self.flush()
+        # By line, then in the order of the file's columns.
+        position = {name.lower(): index for index, name in enumerate(sheet.header)}
+        self.report.errors.sort(key=lambda error: (error.line, position.get(error.column, -1)))
 
     def parse(self, line: int, cells: tuple[Any, ...], columns: list[Column | None]):
         values: dict[str, Any] = {column.name: column.blank for column in self.absent_key}
@@ -786,8 +824,18 @@ class _Import:
                             [instance for instance, names in changed if column.name in names],
                             replace=True,
                         )
-        except IntegrityError as error:
-            self.fail(lines[0], WHOLE_ROW, DATABASE_REFUSED.format(error=str(error).strip()))
+        except DatabaseError as error:
+            self.report.invalid += 1
+            reason = (
+                ALREADY_STORED
+                if isinstance(error, IntegrityError) and _is_unique_violation(error)
+                else str(error).strip().splitlines()[0]
+            )
+            self.fail(
+                lines[0],
+                WHOLE_ROW,
+                DATABASE_REFUSED.format(first=lines[0], last=lines[1], reason=reason),
+            )
             return
         table.written(new)
 
@@ -816,15 +864,49 @@ def import_table(
         keep_outcomes=keep_outcomes,
         progress=progress,
     )
-    with transaction.atomic():
-        columns = run.check_header(sheet.header)
-        if not run.report.errors:
-            for line, cells in sheet.rows:
-                run.add(line, cells, columns)
-            run.flush()
-        # By line, then in the order of the file's columns.
-        position = {name.lower(): index for index, name in enumerate(sheet.header)}
-        run.report.errors.sort(key=lambda error: (error.line, position.get(error.column, -1)))
-        if dry_run or not run.report.ok:
-            transaction.set_rollback(True)
+    try:
+        with transaction.atomic():
+            take_turn(table.model, wait_seconds=LOCK_WAIT_SECONDS)
+            run.run(sheet)
+            if dry_run or not run.report.ok:
+                transaction.set_rollback(True)
+    except (ImportBusy, OperationalError) as error:
+        # SQLite says "database is locked" when another import held its write lock too long.
+        if isinstance(error, OperationalError) and "locked" not in str(error):
+            raise
+        busy = IMPORT_BUSY.format(seconds=LOCK_WAIT_SECONDS)
+        run.report.errors.append(RowError(line=0, column=WHOLE_ROW, message=busy))
     return run.report
+
+
+class ImportBusy(Exception):
+    """Another import into the same table did not finish in time."""
+
+
+def take_turn(model: type[models.Model], *, wait_seconds: float) -> None:
+    """Make imports into `model` take turns, so that two at once write what one would: call
+    it first thing inside the import's transaction; the turn ends with the transaction.
+
+    PostgreSQL: a transaction-level advisory lock per table, tried until `wait_seconds` have
+    passed. SQLite: every writing transaction begins by taking the database's write lock
+    (`transaction_mode` IMMEDIATE in settings), waiting up to the connection's timeout."""
+    if connection.vendor != "postgresql":
+        return
+    key = model._meta.db_table
+    deadline = time.monotonic() + wait_seconds
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(
+                "SELECT pg_try_advisory_xact_lock(%s, hashtext(%s))", [LOCK_NAMESPACE, key]
+            )
+            if cursor.fetchone()[0]:
+                return
+            if time.monotonic() >= deadline:
+                raise ImportBusy(key)
+            time.sleep(0.1)
+
+
+def _is_unique_violation(error: IntegrityError) -> bool:
+    cause = error.__cause__
+    # psycopg: SQLSTATE 23505; SQLite: "UNIQUE constraint failed".
+    return getattr(cause, "sqlstate", None) == "23505" or "UNIQUE constraint" in str(error)
