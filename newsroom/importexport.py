@@ -2,26 +2,48 @@
 columns hang on, the CSV/XLSX formats German Excel needs, and the admin mixin (size-limited
 upload, dry-run preview then confirm, German row errors, an empty template per model)."""
 
+import hashlib
 import io
+import re
+import secrets
+import time
+from pathlib import Path
 
 import tablib
+from django.conf import settings
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
-from import_export.forms import ImportForm
+from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.resources import ModelResource
 from import_export.results import InvalidRow, Result, RowResult
+from import_export.tmp_storages import BaseStorage
 
 from newsroom.spreadsheets import SpreadsheetError, csv_bytes, open_sheet, write_xlsx
 from newsroom.tables import ImportReport, Sheet, import_table
+from newsroom.uploads import MAX_UPLOAD_BYTES
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 FILE_TOO_LARGE = _("Die Datei ist zu groß: höchstens {limit} MB, diese hat {size} MB.")
 IMPORT_FAILED = _("Nichts importiert: {count} Zeilen sind fehlerhaft. Erster Fehler: {first}")
+UPLOAD_NOT_YOURS = _(
+    "Diese Bestätigung gehört zu keiner Datei, die Sie in dieser Sitzung hochgeladen haben, "
+    "oder sie ist abgelaufen: bitte die Datei erneut hochladen. Nichts wurde importiert."
+)
+UPLOAD_GONE = _(
+    "Die hochgeladene Datei „{name}“ ist nicht mehr vorhanden (schon importiert oder "
+    "abgelaufen): bitte erneut hochladen. Nichts wurde importiert."
+)
+UNREADABLE_FILE = _("{name}: {reason}")
+# Uploaded spreadsheets wait this long between the preview and the confirmation.
+STAGING_SECONDS = 24 * 3600
+SIGNING_SALT = "newsroom.importexport.staged-upload"
 
 
 class TableResource(ModelResource):
@@ -154,6 +176,74 @@ class XLSXFormat(base_formats.XLSX):
         return buffer.getvalue()
 
 
+class StagedUpload(BaseStorage):
+    """Where an uploaded spreadsheet waits between the preview and the confirmation: a file
+    in the staging folder under a random name the server chose, never a name taken from a
+    request (the confirm form carries it signed, see `StagedConfirmForm`)."""
+
+    NAME = re.compile(r"^[0-9a-f]{32}$")
+
+    @staticmethod
+    def folder() -> Path:
+        return Path(settings.IMPORT_STAGING_DIR) / "spreadsheets"
+
+    def path(self) -> Path:
+        if not self.name or not self.NAME.fullmatch(self.name):
+            raise FileNotFoundError(self.name)
+        return self.folder() / self.name
+
+    def save(self, data: bytes) -> None:
+        self.write_chunks([data])
+
+    def write_chunks(self, chunks) -> None:
+        self.name = secrets.token_hex(16)
+        self.folder().mkdir(parents=True, exist_ok=True)
+        self._remove_stale()
+        with self.path().open("xb") as file:
+            for chunk in chunks:
+                file.write(chunk)
+
+    def read(self) -> bytes:
+        return self.path().read_bytes()
+
+    def remove(self) -> None:
+        self.path().unlink(missing_ok=True)
+
+    def _remove_stale(self) -> None:
+        cutoff = time.time() - STAGING_SECONDS
+        for staged in self.folder().iterdir():
+            if self.NAME.fullmatch(staged.name) and staged.stat().st_mtime < cutoff:
+                staged.unlink(missing_ok=True)
+
+
+def _upload_owner(request) -> list:
+    """Who may confirm an upload: the user, in the session that uploaded it."""
+    session = request.session.session_key or ""
+    return [request.user.pk, hashlib.sha256(session.encode()).hexdigest()[:16]]
+
+
+class StagedConfirmForm(ConfirmImportForm):
+    """The confirm step names its file by a token signed for the uploading user and session;
+    a name typed into the form, or another user's token, finds nothing."""
+
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean_import_file_name(self):
+        try:
+            name, owner = signing.loads(
+                self.cleaned_data["import_file_name"],
+                salt=SIGNING_SALT,
+                max_age=STAGING_SECONDS,
+            )
+        except (signing.BadSignature, TypeError, ValueError):
+            raise ValidationError(UPLOAD_NOT_YOURS, code="foreign_upload") from None
+        if owner != _upload_owner(self.request):
+            raise ValidationError(UPLOAD_NOT_YOURS, code="foreign_upload")
+        return name
+
+
 class SizeLimitedImportForm(ImportForm):
     max_upload_bytes = MAX_UPLOAD_BYTES
 
@@ -175,6 +265,8 @@ class SpreadsheetAdminMixin(ImportExportMixin):
     import_formats = [CSVFormat, XLSXFormat]
     export_formats = [CSVFormat, XLSXFormat, base_formats.JSON]
     import_form_class = SizeLimitedImportForm
+    confirm_form_class = StagedConfirmForm
+    tmp_storage_class = StagedUpload
     import_template_name = "admin/newsroom/import.html"
 
     def init_change_list_template(self):
@@ -211,9 +303,61 @@ class SpreadsheetAdminMixin(ImportExportMixin):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
+    def write_to_tmp_storage(self, import_file, input_format):
+        # Streamed to disk a chunk at a time (import-export would join the chunks in memory).
+        storage = self.get_tmp_storage_class()(read_mode=input_format.get_read_mode())
+        storage.write_chunks(import_file.chunks())
+        return storage
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {**super().get_confirm_form_kwargs(request, import_form), "request": request}
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if initial.get("import_file_name"):
+            initial["import_file_name"] = signing.dumps(
+                [initial["import_file_name"], _upload_owner(request)], salt=SIGNING_SALT
+            )
+        return initial
+
+    @method_decorator(require_POST)
+    def process_import(self, request, **kwargs):
+        """The confirmation: only the user's own staged file is read, and only once; a token
+        that is not theirs reads and deletes nothing."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = self.create_confirm_form(request)
+        if not form.is_valid():
+            return self._refuse_confirmation(request, UPLOAD_NOT_YOURS)
+        storage = self.get_tmp_storage_class()(name=form.cleaned_data["import_file_name"])
+        try:
+            data = storage.read()
+            # Removing it claims it: a second confirmation (a double click) finds nothing.
+            storage.path().unlink()
+        except FileNotFoundError:
+            name = form.cleaned_data["original_file_name"]
+            return self._refuse_confirmation(request, UPLOAD_GONE.format(name=name))
+        input_format = self.get_import_formats()[int(form.cleaned_data["format"])]()
+        try:
+            dataset = input_format.create_dataset(data)
+        except ValueError as error:
+            name = form.cleaned_data["original_file_name"]
+            return self._refuse_confirmation(
+                request, UNREADABLE_FILE.format(name=name, reason=str(error))
+            )
+        result = self.process_dataset(dataset, form, request, **kwargs)
+        return self.process_result(result, request)
+
+    def _refuse_confirmation(self, request, message):
+        self.message_user(request, message, messages.ERROR)
+        importing = "admin:{}_{}_import".format(*self.get_model_info())
+        return HttpResponseRedirect(reverse(importing, current_app=self.admin_site.name))
+
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e.__cause__, SpreadsheetError):
-            form.add_error("import_file", str(e))
+            upload = form.cleaned_data.get("import_file")
+            name = getattr(upload, "name", "")
+            form.add_error("import_file", UNREADABLE_FILE.format(name=name, reason=str(e)))
         else:
             super().add_data_read_fail_error_to_form(form, e)
 

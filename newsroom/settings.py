@@ -122,6 +122,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
+            # A second import waits this long for the first one's write lock (newsroom.tables).
+            "timeout": 20,
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -217,10 +219,16 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Uploaded articles wait here between the preview and the editor's confirmation.
+# Uploaded articles and spreadsheets wait here between the preview and the confirmation.
 IMPORT_STAGING_DIR = Path(
     os.environ.get("IMPORT_STAGING_DIR", BASE_DIR / "var" / "import-staging")
 )
+# Small requests are kept in memory; of a larger file at most newsroom.uploads'
+# limit is stored, the rest only counted.
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "newsroom.uploads.CappedUploadHandler",
+]
 
 # Importing and exporting spreadsheets are permissions of their own (`events.import_summit`...).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
