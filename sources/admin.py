@@ -102,11 +102,9 @@ class SourceArticleAdmin(SpreadsheetAdminMixin, EditorialAdmin):
             "form": form,
         }
         if request.method == "POST" and form.is_valid():
-            received = [
-                (upload.name, upload.read(uploads.MAX_TOTAL_BYTES + 1))
-                for upload in form.cleaned_data["files"]
-            ]
-            files, rejected = uploads.unpack(received)
+            files, rejected = uploads.unpack(
+                [(upload.name, upload) for upload in form.cleaned_data["files"]]
+            )
             summit = form.cleaned_data["summit"]
             analyses = list(analyse_files(files, summit=summit))
             token = uploads.stage(files, user_id=user_id) if files else ""

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Summit
+from newsroom.uploads import MAX_UPLOAD_BYTES
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -22,6 +23,11 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)]
 
 
+UPLOAD_TOO_LARGE = _(
+    "Zusammen sind die hochgeladenen Dateien {size} MB groß; höchstens {limit} MB auf einmal."
+)
+
+
 class ArticleUploadForm(forms.Form):
     files = MultipleFileField(
         label=_("Dateien"),
@@ -33,6 +39,18 @@ class ArticleUploadForm(forms.Form):
         required=False,
         empty_label=_("aus dem Text erkennen"),
     )
+
+    def clean_files(self):
+        # The sizes are the bytes received (newsroom.uploads keeps no more than the limit).
+        files = self.cleaned_data["files"]
+        size = sum(upload.size for upload in files)
+        if size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                UPLOAD_TOO_LARGE.format(
+                    size=round(size / 2**20, 1), limit=MAX_UPLOAD_BYTES // 2**20
+                )
+            )
+        return files
 
 
 class ArticleConfirmForm(forms.Form):

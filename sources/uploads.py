@@ -1,28 +1,44 @@
 """Article files uploaded in the admin: unpacking `.zip` archives within limits, and keeping
-the files between the preview and the confirmation."""
+the files between the preview and the confirmation.
+
+Nothing here trusts what an upload says about itself: a member of an archive is inflated a
+piece at a time while its real bytes are counted against the limits (the size an archive
+declares can be forged), and every file is read at most one byte past its limit."""
 
 from __future__ import annotations
 
-import io
+import re
 import shutil
 import time
 import uuid
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from django.conf import settings
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_TOTAL_BYTES = 50 * 1024 * 1024
+from sources.importing.decode import MAX_BYTES as MAX_FILE_BYTES
+
+# What one upload may unpack to, in all; the limit the admin can work through in a request.
+MAX_TOTAL_BYTES = 10 * 1024 * 1024
 MAX_FILES = 1000
+# Entries of an archive looked at, files or not: the list of entries is itself read into memory.
+MAX_ARCHIVE_ENTRIES = 5000
 STAGING_HOURS = 24
+CHUNK_BYTES = 64 * 1024
+ARCHIVE_SUFFIXES = {".zip", ".7z", ".rar", ".gz", ".tgz", ".bz2", ".xz", ".tar", ".jar"}
+ZIP_MAGIC = b"PK\x03\x04"
 
 NOT_TEXT = "Nur .txt-Dateien oder ein .zip-Archiv mit .txt-Dateien werden importiert."
 TOO_LARGE = "Die Datei ist größer als {limit} MB."
 TOO_MANY = "Zu viele Dateien: höchstens {limit} auf einmal."
 TOTAL_TOO_LARGE = "Zusammen sind die Dateien größer als {limit} MB."
 BROKEN_ZIP = "Das Archiv ist beschädigt oder kein ZIP-Archiv."
+BROKEN_MEMBER = "Die Datei lässt sich nicht entpacken (beschädigt oder verschlüsselt)."
+NESTED_ARCHIVE = "Ein Archiv im Archiv wird nicht entpackt: bitte die .txt-Dateien direkt packen."
+TOO_MANY_ENTRIES = "Das Archiv hat mehr als {limit} Einträge."
 EXPIRED = "Die hochgeladenen Dateien sind nicht mehr vorhanden: bitte erneut hochladen."
 
 
@@ -32,65 +48,109 @@ class Rejected:
     reason: str
 
 
-def unpack(uploads: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], list[Rejected]]:
-    """The article files among the uploads, `.zip` archives opened; what is refused, and why.
+class _Budget:
+    """The bytes and files an upload may still unpack to."""
 
-    Sizes and the number of files are checked before a member of an archive is unpacked,
-    against the size the archive declares (Python's zipfile reads no further than that).
-    """
+    def __init__(self):
+        self.bytes_left = MAX_TOTAL_BYTES
+        self.files_left = MAX_FILES
+
+
+class _Exhausted(Exception):
+    """The upload reached its total limit: nothing more is unpacked."""
+
+
+def unpack(uploads: list[tuple[str, IO[bytes]]]) -> tuple[list[tuple[str, bytes]], list[Rejected]]:
+    """The article files among the uploads (name, binary file), `.zip` archives opened; what
+    is refused, and why. Each file is read at most one byte past the limit it must keep."""
     files: list[tuple[str, bytes]] = []
     rejected: list[Rejected] = []
-    total = 0
-    for name, data in uploads:
-        if name.lower().endswith(".zip"):
-            members = _zip_members(name, data, rejected)
-        elif name.lower().endswith(".txt"):
-            members = [(name, len(data), lambda data=data: data)]
-        else:
-            rejected.append(Rejected(name, NOT_TEXT))
-            continue
-        for member_name, size, read in members:
-            if size > MAX_FILE_BYTES:
-                rejected.append(Rejected(member_name, TOO_LARGE.format(limit=_mb(MAX_FILE_BYTES))))
-                continue
-            total += size
-            if total > MAX_TOTAL_BYTES:
-                rejected.append(
-                    Rejected(member_name, TOTAL_TOO_LARGE.format(limit=_mb(MAX_TOTAL_BYTES)))
-                )
-                return files, rejected
-            if len(files) == MAX_FILES:
-                rejected.append(Rejected(member_name, TOO_MANY.format(limit=MAX_FILES)))
-                return files, rejected
-            try:
-                files.append((member_name, read()))
-            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError):
-                rejected.append(Rejected(member_name, BROKEN_ZIP))
+    budget = _Budget()
+    try:
+        for name, stream in uploads:
+            suffix = PurePosixPath(name).suffix.lower()
+            if suffix == ".zip":
+                _unpack_zip(name, stream, budget, files, rejected)
+            elif suffix == ".txt":
+                _take(name, stream, budget, files, rejected)
+            else:
+                rejected.append(Rejected(name, NOT_TEXT))
+    except _Exhausted:
+        pass
     return files, rejected
 
 
-def _zip_members(name: str, data: bytes, rejected: list[Rejected]):
-    """(name, declared size, reader) for each text file of an archive; refusals go to
-    `rejected`."""
+def _take(name, stream, budget, files, rejected) -> None:
+    """Read one text file within the limits, or refuse it by name."""
+    if budget.files_left == 0:
+        rejected.append(Rejected(name, TOO_MANY.format(limit=MAX_FILES)))
+        raise _Exhausted
+    limit = min(MAX_FILE_BYTES, budget.bytes_left)
+    data = _read_at_most(stream, limit + 1)
+    if len(data) > limit:
+        if limit == MAX_FILE_BYTES:
+            rejected.append(Rejected(name, TOO_LARGE.format(limit=_mb(MAX_FILE_BYTES))))
+            return
+        rejected.append(Rejected(name, TOTAL_TOO_LARGE.format(limit=_mb(MAX_TOTAL_BYTES))))
+        raise _Exhausted
+    if data.startswith(ZIP_MAGIC):
+        rejected.append(Rejected(name, NESTED_ARCHIVE))
+        return
+    budget.bytes_left -= len(data)
+    budget.files_left -= 1
+    files.append((name, data))
+
+
+def _read_at_most(stream: IO[bytes], size: int) -> bytes:
+    """At most `size` bytes, read a piece at a time: a zip member inflates no further than
+    what is asked of it."""
+    pieces, read = [], 0
+    while read < size and (piece := stream.read(min(CHUNK_BYTES, size - read))):
+        pieces.append(piece)
+        read += len(piece)
+    return b"".join(pieces)
+
+
+def _unpack_zip(name, stream, budget, files, rejected) -> None:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         rejected.append(Rejected(name, BROKEN_ZIP))
         return
     with archive:
-        for info in archive.infolist():
-            path = PurePosixPath(info.filename)
-            if info.is_dir() or "__MACOSX" in path.parts or path.name.startswith("."):
-                continue
+        entries = archive.infolist()
+        if len(entries) > MAX_ARCHIVE_ENTRIES:
+            rejected.append(Rejected(name, TOO_MANY_ENTRIES.format(limit=MAX_ARCHIVE_ENTRIES)))
+            return
+        for info in _text_members(name, entries, rejected):
             label = f"{name}/{info.filename}"
-            if path.suffix.lower() != ".txt":
-                rejected.append(Rejected(label, NOT_TEXT))
-                continue
-            yield label, info.file_size, lambda info=info: archive.read(info)
+            try:
+                with archive.open(info) as member:
+                    _take(label, member, budget, files, rejected)
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError):
+                # A checksum that fails, a member that lies about its size, a password.
+                rejected.append(Rejected(label, BROKEN_MEMBER))
+
+
+def _text_members(name, entries, rejected) -> Iterator[zipfile.ZipInfo]:
+    for info in entries:
+        path = PurePosixPath(info.filename)
+        if info.is_dir() or "__MACOSX" in path.parts or path.name.startswith("."):
+            continue
+        label = f"{name}/{info.filename}"
+        if path.suffix.lower() in ARCHIVE_SUFFIXES:
+            rejected.append(Rejected(label, NESTED_ARCHIVE))
+        elif path.suffix.lower() != ".txt":
+            rejected.append(Rejected(label, NOT_TEXT))
+        else:
+            yield info
 
 
 def _mb(size: int) -> int:
     return size // (1024 * 1024)
+
+
+TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
 def staging_root() -> Path:
@@ -111,7 +171,7 @@ def stage(files: list[tuple[str, bytes]], *, user_id: int) -> str:
 
 def staged(token: str, *, user_id: int) -> list[tuple[str, bytes]] | None:
     """The files staged under `token` by this user, in upload order; None when gone."""
-    if not token.isalnum():
+    if not TOKEN.fullmatch(token):
         return None
     folder = staging_root() / str(user_id) / token
     if not folder.is_dir():
@@ -123,7 +183,7 @@ def staged(token: str, *, user_id: int) -> list[tuple[str, bytes]] | None:
 
 
 def discard(token: str, *, user_id: int) -> None:
-    if token.isalnum():
+    if TOKEN.fullmatch(token):
         shutil.rmtree(staging_root() / str(user_id) / token, ignore_errors=True)
 
 

@@ -13,7 +13,9 @@ def zipped(members: dict[str, bytes]) -> bytes:
 
 
 def test_text_files_pass_and_others_are_refused_by_name():
-    files, rejected = uploads.unpack([("a.txt", b"A"), ("b.TXT", b"B"), ("c.docx", b"C")])
+    files, rejected = uploads.unpack(
+        [("a.txt", io.BytesIO(b"A")), ("b.TXT", io.BytesIO(b"B")), ("c.docx", io.BytesIO(b"C"))]
+    )
     assert files == [("a.txt", b"A"), ("b.TXT", b"B")]
     assert rejected == [uploads.Rejected("c.docx", uploads.NOT_TEXT)]
 
@@ -27,20 +29,20 @@ def test_zip_members_are_named_after_the_archive_and_junk_is_skipped():
             "artikel/.DS_Store": b"x",
         }
     )
-    files, rejected = uploads.unpack([("paket.zip", archive)])
+    files, rejected = uploads.unpack([("paket.zip", io.BytesIO(archive))])
     assert files == [("paket.zip/artikel/eins.txt", b"1")]
     assert [r.filename for r in rejected] == ["paket.zip/artikel/bild.png"]
 
 
 def test_a_broken_zip_is_refused():
-    files, rejected = uploads.unpack([("kaputt.zip", b"PK\x03\x04 not really")])
+    files, rejected = uploads.unpack([("kaputt.zip", io.BytesIO(b"PK\x03\x04 not really"))])
     assert files == [] and rejected == [uploads.Rejected("kaputt.zip", uploads.BROKEN_ZIP)]
 
 
 def test_a_member_too_large_unpacked_is_refused_before_unpacking(monkeypatch):
     monkeypatch.setattr(uploads, "MAX_FILE_BYTES", 1000)
     archive = zipped({"gross.txt": b"a" * 5000, "klein.txt": b"b"})
-    files, rejected = uploads.unpack([("bombe.zip", archive)])
+    files, rejected = uploads.unpack([("bombe.zip", io.BytesIO(archive))])
     assert files == [("bombe.zip/klein.txt", b"b")]
     assert rejected[0].filename == "bombe.zip/gross.txt"
     assert "größer als" in rejected[0].reason
@@ -48,7 +50,7 @@ def test_a_member_too_large_unpacked_is_refused_before_unpacking(monkeypatch):
 
 def test_too_many_files_stop_the_upload(monkeypatch):
     monkeypatch.setattr(uploads, "MAX_FILES", 2)
-    files, rejected = uploads.unpack([(f"{n}.txt", b"x") for n in range(4)])
+    files, rejected = uploads.unpack([(f"{n}.txt", io.BytesIO(b"x")) for n in range(4)])
     assert len(files) == 2
     assert rejected == [uploads.Rejected("2.txt", uploads.TOO_MANY.format(limit=2))]
 
@@ -64,15 +66,17 @@ def test_staged_files_come_back_in_order_for_their_owner_only():
 
 def test_an_archive_stops_being_unpacked_at_the_total_limit(monkeypatch):
     monkeypatch.setattr(uploads, "MAX_TOTAL_BYTES", 2500)
-    read = []
-    original_read = zipfile.ZipFile.read
-
-    def counting_read(self, member, *args, **kwargs):
-        read.append(member)
-        return original_read(self, member, *args, **kwargs)
-
-    monkeypatch.setattr(zipfile.ZipFile, "read", counting_read)
     archive = zipped({f"{n}.txt": b"x" * 1000 for n in range(10)})
-    files, rejected = uploads.unpack([("viele.zip", archive)])
-    assert len(files) == 2 and len(read) == 2
-    assert rejected[-1].reason == uploads.TOTAL_TOO_LARGE.format(limit=0)
+    opened = []
+    original_open = zipfile.ZipFile.open
+
+    def counting_open(self, member, *args, **kwargs):
+        opened.append(member)
+        return original_open(self, member, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", counting_open)
+    files, rejected = uploads.unpack([("viele.zip", io.BytesIO(archive))])
+    assert len(files) == 2 and len(opened) == 3
+    assert rejected[-1] == uploads.Rejected(
+        "viele.zip/2.txt", uploads.TOTAL_TOO_LARGE.format(limit=0)
+    )

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from events.models import Summit
+from sources.importing.decode import MAX_BYTES
 from sources.ingest import BATCH_SIZE, analyse_files, planned_outcome, save_articles
 
 UNKNOWN_SUMMIT = "Kein Gipfel mit dem Kurznamen „{slug}“."
@@ -12,13 +13,15 @@ NOT_READABLE = "Die Datei kann nicht gelesen werden ({error})."
 
 
 def article_files(paths: list[str]):
-    """Yield (name, bytes) per file, reading one file at a time; folders give their .txt files."""
+    """Yield (name, bytes) per file, reading one file at a time and at most one byte past the
+    size limit (the importer refuses it by its length); folders give their .txt files."""
     for name in paths:
         path = Path(name)
         files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
         for file in files:
             try:
-                yield str(file), file.read_bytes()
+                with file.open("rb") as stream:
+                    yield str(file), stream.read(MAX_BYTES + 1)
             except FileNotFoundError:
                 yield str(file), OSError(NOT_FOUND)
             except OSError as error:
