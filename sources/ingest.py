@@ -17,6 +17,7 @@ from django.utils.text import slugify
 
 from events.models import DelegationMember, Person, Statement, Summit
 from newsroom.editorial import StatementStatus, Status
+from newsroom.tables import IMPORT_BUSY, LOCK_WAIT_SECONDS, ImportBusy, take_turn
 from sources.importing.decode import decode
 from sources.importing.parse import MONTHS, REMOVAL_LABELS, parse_article
 from sources.importing.quotes import extract_quotes
@@ -236,7 +237,15 @@ def save_articles(
     saveable = [a for a in analyses if a.can_be_saved]
     try:
         with transaction.atomic():
+            # Imports take turns, so two at once cannot pick the same slug.
+            take_turn(SourceArticle, wait_seconds=LOCK_WAIT_SECONDS)
             sources = _write(saveable, publish_sources=publish_sources)
+    except ImportBusy:
+        busy = IMPORT_BUSY.format(seconds=LOCK_WAIT_SECONDS)
+        return [
+            FileOutcome(a.filename, "failed", busy) if a.can_be_saved else skipped_outcome(a)
+            for a in analyses
+        ]
     except DatabaseError:
         return [save_article(a, publish_source=publish_sources) for a in analyses]
     created = {id(a): source for a, source in zip(saveable, sources, strict=True)}

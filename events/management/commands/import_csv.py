@@ -32,12 +32,14 @@ class Command(BaseCommand):
                     dry_run=dry_run,
                     progress=progress,
                 )
-        except (OSError, SpreadsheetError) as error:
-            raise CommandError(str(error)) from error
+        except OSError as error:
+            raise CommandError(f"{file}: {error.strerror or error}") from error
+        except SpreadsheetError as error:
+            raise CommandError(f"{file}: {error}") from error
         if progress:
             self.stderr.write("")
         for error in report.errors[:SHOWN_ERRORS]:
-            self.stderr.write(str(error))
+            self.stderr.write(f"{file}: {error}")
         if len(report.errors) > SHOWN_ERRORS:
             self.stderr.write(f"… und {len(report.errors) - SHOWN_ERRORS} weitere Fehler.")
         summary = (
