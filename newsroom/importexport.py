@@ -12,6 +12,8 @@ from pathlib import Path
 import tablib
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
@@ -41,6 +43,10 @@ UPLOAD_GONE = _(
     "abgelaufen): bitte erneut hochladen. Nichts wurde importiert."
 )
 UNREADABLE_FILE = _("{name}: {reason}")
+IMPORT_LOGGED = _("Tabellen-Import {file}")
+IMPORT_COUNTS = _("{new} neu, {updated} geändert, {skipped} unverändert")
+# The preview shows this many new or changed rows; more are counted, not kept in memory.
+PREVIEW_ROWS = 500
 # Uploaded spreadsheets wait this long between the preview and the confirmation.
 STAGING_SECONDS = 24 * 3600
 SIGNING_SALT = "newsroom.importexport.staged-upload"
@@ -68,9 +74,11 @@ class TableResource(ModelResource):
             # The admin passes the user; without one, nothing may be published.
             user=kwargs.get("user"),
             dry_run=dry_run,
-            keep_outcomes=True,
+            keep_outcomes=PREVIEW_ROWS,
         )
-        return result_of(report, header=list(sheet.header))
+        result = result_of(report, header=list(sheet.header))
+        result.file_name = kwargs.get("file_name")
+        return result
 
     def export(self, queryset=None, **kwargs) -> tablib.Dataset:
         table = self.table_class()
@@ -104,7 +112,7 @@ def result_of(report: ImportReport, *, header: list[str]) -> Result:
     result.diff_headers = header
     result.report = report
     result.messages = [str(error) for error in report.errors]
-    result.changes = [outcome for outcome in report.outcomes if outcome.kind != "skip"]
+    result.changes = report.outcomes
     for outcome in report.outcomes:
         row = RowResult()
         row.import_type = outcome.kind
@@ -361,15 +369,35 @@ class SpreadsheetAdminMixin(ImportExportMixin):
         else:
             super().add_data_read_fail_error_to_form(form, e)
 
+    def generate_log_entries(self, result, request):
+        """An entry per row in each row's history when the result kept every changed row;
+        after a larger import, one entry for the import as a whole."""
+        report = result.report
+        if len(report.outcomes) == report.new + report.updated:
+            return super().generate_log_entries(result, request)
+        LogEntry.objects.create(
+            user_id=request.user.pk,
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_repr=str(IMPORT_LOGGED.format(file=result.file_name or "")),
+            action_flag=ADDITION if report.new else CHANGE,
+            change_message=str(
+                IMPORT_COUNTS.format(
+                    new=report.new, updated=report.updated, skipped=report.skipped
+                )
+            ),
+        )
+
     def process_result(self, result, request):
         report = getattr(result, "report", None)
         if report is not None and not report.ok:
-            # The rows changed between preview and confirmation; nothing was written.
-            self.message_user(
-                request,
-                IMPORT_FAILED.format(count=report.invalid or 1, first=result.messages[0]),
-                messages.ERROR,
+            # The rows changed between preview and confirmation, or another import kept the
+            # table too long; nothing was written.
+            message = (
+                IMPORT_FAILED.format(count=report.invalid, first=result.messages[0])
+                if report.invalid
+                else result.messages[0]
             )
+            self.message_user(request, message, messages.ERROR)
             changelist = "admin:{}_{}_changelist".format(*self.get_model_info())
             return HttpResponseRedirect(reverse(changelist, current_app=self.admin_site.name))
         return super().process_result(result, request)

@@ -15,6 +15,7 @@ one hash per row of the file.
 
 import copy
 import hashlib
+import itertools
 import operator
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -602,7 +603,7 @@ class _Import:
     """The state of one run of `import_table`."""
 
     def __init__(
-        self, *, table: Table, user, trusted: bool, dry_run: bool, keep_outcomes: bool, progress
+        self, *, table: Table, user, trusted: bool, dry_run: bool, keep_outcomes: int, progress
     ):
         self.table = table
         self.user = user
@@ -783,8 +784,10 @@ class _Import:
                 self.report.updated += 1
             else:
                 self.report.skipped += 1
-        if self.keep_outcomes:
-            self.report.outcomes.extend(outcomes)
+        room = self.keep_outcomes - len(self.report.outcomes)
+        if room > 0:
+            changes = (outcome for outcome in outcomes if outcome.kind != "skip")
+            self.report.outcomes.extend(itertools.islice(changes, room))
         if self.progress:
             self.progress(self.rows_read)
 
@@ -847,7 +850,7 @@ def import_table(
     user=None,
     trusted: bool = False,
     dry_run: bool = False,
-    keep_outcomes: bool = False,
+    keep_outcomes: int = 0,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import every row of `sheet` into `table`, or nothing: a single invalid row (or a dry
@@ -855,7 +858,10 @@ def import_table(
 
     Publishing a row, or changing the status of a published one, needs `user` to hold the
     publish permission, or `trusted`: the command line and the demo loader pass it, as an
-    operator at the server. Without either, no row may be published."""
+    operator at the server. Without either, no row may be published.
+
+    `keep_outcomes`: how many new or changed rows the report keeps, with their instances and
+    cells, for a preview; the counts cover every row."""
     run = _Import(
         table=table,
         user=user,

@@ -217,3 +217,21 @@ def test_a_misspelt_column_is_named_in_the_errors(editor):
 def test_a_row_with_more_cells_than_the_header_is_refused(editor):
     page = upload(editor, Summit, SUMMITS + b"x;X;01.01.2020;01.01.2020;Bonn;DE;zu viel\r\n")
     assert f"Zeile 4, Spalte {WHOLE_ROW}: {EXTRA_CELLS}" in page.content.decode()
+
+
+def test_a_large_import_previews_its_first_rows_and_logs_itself_once(editor):
+    from django.contrib.admin.models import LogEntry
+
+    from newsroom.importexport import PREVIEW_ROWS
+
+    rows = "".join(f"thema-{n};Thema {n}\r\n" for n in range(PREVIEW_ROWS + 100))
+    preview = upload(editor, Topic, f"slug;name\r\n{rows}".encode(), name="themen.csv")
+    text = preview.content.decode()
+    assert f"{PREVIEW_ROWS + 100} neu, 0 geändert" in text
+    assert f"Gezeigt werden die ersten {PREVIEW_ROWS} neuen oder geänderten Zeilen." in text
+    assert len(preview.context["result"].changes) == PREVIEW_ROWS
+    confirm(editor, Topic, preview)
+    assert Topic.objects.count() == PREVIEW_ROWS + 100
+    (entry,) = LogEntry.objects.all()
+    assert entry.object_repr == "Tabellen-Import themen.csv"
+    assert entry.change_message == f"{PREVIEW_ROWS + 100} neu, 0 geändert, 0 unverändert"
