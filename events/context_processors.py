@@ -1,14 +1,14 @@
 from django.conf import settings
 from django.urls import translate_url
 
-from events.views import can_preview
+from newsroom.editorial import can_preview
 
 
 def public_site(request) -> dict:
     """Whether drafts are shown, the page's canonical address and its other language versions."""
     path = request.path
     return {
-        "preview": can_preview(request),
+        "preview": can_preview(request.user),
         "canonical_url": request.build_absolute_uri(path),
         "language_versions": [
             {

@@ -43,8 +43,7 @@ class StatementFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item: Statement) -> str | None:
-        """An unpublished speaker is not named: the label the text gives, if any."""
-        if item.speaker and item.speaker.is_published:
+        if item.speaker:
             return item.speaker.name
         return item.speaker_label or None
 
@@ -54,7 +53,7 @@ class StatementFeed(Feed):
 
 class SummitStatementFeed(StatementFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Summit.objects.published(), slug=slug)
+        return get_object_or_404(Summit.objects.public(), slug=slug)
 
     def title(self, obj: Summit) -> str:
         return _("newsroom: Aussagen beim %(summit)s") % {"summit": obj.title}
@@ -71,7 +70,7 @@ class SummitStatementFeed(StatementFeed):
 
 class PersonStatementFeed(StatementFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Person.objects.published(), slug=slug)
+        return get_object_or_404(Person.objects.public(), slug=slug)
 
     def title(self, obj: Person) -> str:
         return _("newsroom: Aussagen von %(person)s") % {"person": obj.name}

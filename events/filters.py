@@ -12,7 +12,7 @@ from events.templatetags.countries import country_name
 
 def delegation_countries() -> list[tuple[str, str]]:
     codes = (
-        Delegation.objects.published()
+        Delegation.objects.public()
         .order_by("country")
         .values_list("country", flat=True)
         .distinct()
@@ -21,17 +21,17 @@ def delegation_countries() -> list[tuple[str, str]]:
 
 
 def summit_countries() -> list[tuple[str, str]]:
-    codes = Summit.objects.published().order_by("country").values_list("country", flat=True)
+    codes = Summit.objects.public().order_by("country").values_list("country", flat=True)
     return [(code, country_name(code)) for code in dict.fromkeys(codes)]
 
 
 def summit_cities() -> list[tuple[str, str]]:
-    cities = Summit.objects.published().order_by("city").values_list("city", flat=True)
+    cities = Summit.objects.public().order_by("city").values_list("city", flat=True)
     return [(city, city) for city in dict.fromkeys(cities)]
 
 
 def summit_years() -> list[tuple[str, str]]:
-    years = Summit.objects.published().dates("starts_on", "year", order="DESC")
+    years = Summit.objects.public().dates("starts_on", "year", order="DESC")
     return [(str(day.year), str(day.year)) for day in years]
 
 
@@ -50,14 +50,14 @@ class StatementFilter(django_filters.FilterSet):
         label=pgettext_lazy("ein Gipfel", "Gipfel"),
         field_name="summit",
         to_field_name="slug",
-        queryset=Summit.objects.published().order_by("-starts_on"),
+        queryset=Summit.objects.public().order_by("-starts_on"),
         empty_label=_("alle Gipfel"),
     )
     person = django_filters.ModelChoiceFilter(
         label=_("Person"),
         field_name="speaker",
         to_field_name="slug",
-        queryset=Person.objects.published().order_by("name"),
+        queryset=Person.objects.public().order_by("name"),
         empty_label=_("alle Personen"),
     )
     land = django_filters.ChoiceFilter(
@@ -70,7 +70,7 @@ class StatementFilter(django_filters.FilterSet):
         label=_("Thema"),
         field_name="topics",
         to_field_name="slug",
-        queryset=Topic.objects.order_by("name"),
+        queryset=Topic.objects.public().order_by("name"),
         empty_label=_("alle Themen"),
     )
     art = django_filters.ChoiceFilter(

@@ -34,6 +34,13 @@ class SummitQuerySet(EditorialQuerySet):
         return self.filter(ends_on__gte=today).order_by("starts_on")
 
 
+def _public_or_unset(field: models.ForeignKey) -> Q:
+    """A nullable reference that is empty or points to a row readers may see."""
+    return Q(**{f"{field.name}__isnull": True}) | Q(
+        **{f"{field.name}__in": field.related_model.objects.public()}
+    )
+
+
 class Summit(Editorial):
     title = models.CharField(_("Titel"), max_length=200)
     slug = models.SlugField(_("Kurzname"), max_length=200, unique=True)
@@ -109,10 +116,18 @@ class Person(Editorial):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
+class TopicQuerySet(models.QuerySet):
+    def public(self):
+        # Topics have no editorial status: a topic is a label, public with what it labels.
+        return self.all()
+
+
 class Topic(models.Model):
     name = models.CharField(_("Name"), max_length=100, unique=True)
     slug = models.SlugField(_("Kurzname"), max_length=100, unique=True)
     description = models.TextField(_("Beschreibung"), blank=True)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Thema")
@@ -125,6 +140,11 @@ class Topic(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DelegationQuerySet(EditorialQuerySet):
+    def public(self):
+        return self.published().filter(summit__in=Summit.objects.public())
 
 
 class Delegation(Editorial):
@@ -141,6 +161,8 @@ class Delegation(Editorial):
         related_name="led_delegations",
     )
     notes = models.TextField(_("Anmerkungen"), blank=True)
+
+    objects = DelegationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Delegation")
@@ -165,6 +187,13 @@ class Delegation(Editorial):
         return f"{self.country} – {self.summit}"
 
 
+class DelegationMemberQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(
+            person__in=Person.objects.public(), delegation__in=Delegation.objects.public()
+        )
+
+
 class DelegationMember(models.Model):
     delegation = models.ForeignKey(
         Delegation, verbose_name=_("Delegation"), on_delete=models.CASCADE, related_name="members"
@@ -176,6 +205,8 @@ class DelegationMember(models.Model):
     position = models.PositiveSmallIntegerField(
         _("Reihenfolge"), default=0, help_text=_("Kleinere Zahlen stehen weiter oben.")
     )
+
+    objects = DelegationMemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Delegationsmitglied")
@@ -195,6 +226,19 @@ class DelegationMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.role})" if self.role else str(self.person)
+
+
+class StatementQuerySet(EditorialQuerySet):
+    def public(self):
+        """Published, of a public summit, and every speaker, delegation and source it names
+        public: a statement never shows what readers may not see."""
+        references = [
+            self.model._meta.get_field(name) for name in ("speaker", "delegation", "source")
+        ]
+        return self.published().filter(
+            *(_public_or_unset(field) for field in references),
+            summit__in=Summit.objects.public(),
+        )
 
 
 class Statement(Editorial):
@@ -260,6 +304,8 @@ class Statement(Editorial):
         validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
         help_text=_("Wie sicher sich der Import war (0 bis 1)."),
     )
+
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Aussage")

@@ -1,7 +1,8 @@
 """Page-shaped reads for the public site: one home per page, each a fixed number of queries.
 
-`preview` is true for staff: they see drafts so they can check a page before publishing it.
-Readers see only published rows, and never a statement of an unpublished summit.
+`preview` is true for those who may check drafts before they are published
+(`newsroom.editorial.can_preview`); everyone else sees what the models' `public()` allows,
+and nothing of a row it leaves out: not a link, not a name.
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
-from newsroom.editorial import StatementStatus, Status
+from newsroom.editorial import StatementStatus
 from sources.models import SourceArticle
 
 STATEMENTS_PER_SPEAKER = 3
@@ -26,13 +27,13 @@ PAGE_SIZE = 20
 
 
 def visible(queryset: QuerySet, *, preview: bool) -> QuerySet:
-    return queryset if preview else queryset.published()
+    return queryset if preview else queryset.public()
 
 
 def visible_statements(*, preview: bool) -> QuerySet[Statement]:
     if preview:
         return Statement.objects.exclude(status=StatementStatus.REJECTED)
-    return Statement.objects.published().filter(summit__status=Status.PUBLISHED)
+    return Statement.objects.public()
 
 
 def statements_for_list(*, preview: bool) -> QuerySet[Statement]:
@@ -44,12 +45,17 @@ def statements_for_list(*, preview: bool) -> QuerySet[Statement]:
     )
 
 
-def _members() -> Prefetch:
-    return Prefetch(
-        "members",
-        queryset=DelegationMember.objects.select_related("person").order_by(
-            "position", "person__name"
-        ),
+def _delegations(*, preview: bool) -> QuerySet[Delegation]:
+    """Delegations with their leader and members as readers may see them: a leader who is not
+    public is prefetched as None, a member who is not public is left out."""
+    members = (
+        visible(DelegationMember.objects.all(), preview=preview)
+        .select_related("person")
+        .order_by("position", "person__name")
+    )
+    return visible(Delegation.objects.all(), preview=preview).prefetch_related(
+        Prefetch("leader", queryset=visible(Person.objects.all(), preview=preview)),
+        Prefetch("members", queryset=members),
     )
 
 
@@ -112,24 +118,21 @@ class SummitPage:
 def summit_for_detail(slug: str, *, preview: bool) -> SummitPage:
     summits = visible(Summit.objects.all(), preview=preview)
     summit = get_object_or_404(
-        summits.select_related("previous").prefetch_related(
-            Prefetch(
-                "following", queryset=summits.order_by("starts_on"), to_attr="following_visible"
-            ),
+        summits.prefetch_related(
             Prefetch(
                 "delegations",
-                queryset=visible(Delegation.objects.all(), preview=preview)
-                .select_related("leader")
-                .prefetch_related(_members())
-                .order_by("country"),
+                queryset=_delegations(preview=preview).order_by("country"),
                 to_attr="delegations_visible",
             ),
         ),
         slug=slug,
     )
-    previous = summit.previous
-    if previous is not None and not (preview or previous.is_published):
-        previous = None
+    # The summits before and after in the series, in one query and only where visible.
+    neighbours = list(
+        summits.filter(Q(pk=summit.previous_id) | Q(previous=summit)).order_by("starts_on")
+    )
+    previous = next((s for s in neighbours if s.pk == summit.previous_id), None)
+    following = next((s for s in neighbours if s.previous_id == summit.pk), None)
     statements = visible_statements(preview=preview).filter(summit=summit)
     groups, other_speakers, statement_count = _speaker_groups(summit, statements)
     counts_by_day = dict(
@@ -145,7 +148,7 @@ def summit_for_detail(slug: str, *, preview: bool) -> SummitPage:
     return SummitPage(
         summit=summit,
         previous=previous,
-        next=next(iter(summit.following_visible), None),
+        next=following,
         delegations=summit.delegations_visible,
         speaker_groups=groups,
         other_speakers=other_speakers,
@@ -172,14 +175,14 @@ def _speaker_groups(
     """
     counts = (
         statements.order_by()
-        .values_list("speaker_id", "speaker__name", "speaker__slug", "speaker__status")
+        .values_list("speaker_id", "speaker__name", "speaker__slug")
         .annotate(n=Count("pk"))
     )
     speakers, totals = {}, {}
-    for pk, name, slug, status, n in counts:
+    for pk, name, slug, n in counts:
         totals[pk] = n
         if pk is not None:
-            speakers[pk] = Person(pk=pk, name=name, slug=slug, status=status)
+            speakers[pk] = Person(pk=pk, name=name, slug=slug)
     # Most quoted first, statements without a known speaker last; ties in a stable order.
     ranking = sorted(totals, key=lambda pk: (pk is None, -totals[pk], pk or 0))
     shown, others = ranking[:SPEAKER_GROUPS], ranking[SPEAKER_GROUPS:]
@@ -243,10 +246,7 @@ class DelegationPage:
 
 def delegation_for_detail(summit_slug: str, country: str, *, preview: bool) -> DelegationPage:
     delegation = get_object_or_404(
-        visible(Delegation.objects.all(), preview=preview)
-        .filter(summit__in=visible(Summit.objects.all(), preview=preview))
-        .select_related("summit", "leader")
-        .prefetch_related(_members()),
+        _delegations(preview=preview).select_related("summit"),
         summit__slug=summit_slug,
         country=country.upper(),
     )
@@ -268,11 +268,8 @@ class PersonPage:
 def person_for_detail(slug: str, *, preview: bool) -> PersonPage:
     person = get_object_or_404(visible(Person.objects.all(), preview=preview), slug=slug)
     memberships = (
-        DelegationMember.objects.filter(
-            person=person,
-            delegation__in=visible(Delegation.objects.all(), preview=preview),
-            delegation__summit__in=visible(Summit.objects.all(), preview=preview),
-        )
+        visible(DelegationMember.objects.all(), preview=preview)
+        .filter(person=person)
         .select_related("delegation__summit")
         .order_by("-delegation__summit__starts_on")
     )
@@ -291,7 +288,7 @@ class TopicPage:
 
 
 def topic_for_detail(slug: str, *, preview: bool) -> TopicPage:
-    topic = get_object_or_404(Topic.objects.all(), slug=slug)
+    topic = get_object_or_404(visible(Topic.objects.all(), preview=preview), slug=slug)
     statements = statements_for_list(preview=preview).filter(topics=topic)
     return TopicPage(
         topic=topic,
@@ -319,9 +316,9 @@ def statement_for_detail(pk: int, *, preview: bool) -> StatementPage:
         .prefetch_related("topics"),
         pk=pk,
     )
-    source = statement.source
     return StatementPage(
         statement=statement,
         topics=list(statement.topics.all()),
-        source_visible=source is not None and (preview or source.is_published),
+        # Readers only get statements whose source they may see, or that have none.
+        source_visible=statement.source_id is not None,
     )

@@ -1,4 +1,4 @@
-"""The sitemap: every published page with the time it last changed, in both languages."""
+"""The sitemap: every public page with the time it last changed, in both languages."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -27,7 +27,7 @@ class SummitSitemap(PublicSitemap):
     priority = 0.8
 
     def items(self):
-        return Summit.objects.published().order_by("pk")
+        return Summit.objects.public().order_by("pk")
 
     def location(self, obj):
         return reverse("events:summit-detail", args=[obj.slug])
@@ -35,7 +35,7 @@ class SummitSitemap(PublicSitemap):
 
 class PersonSitemap(PublicSitemap):
     def items(self):
-        return Person.objects.published().order_by("pk")
+        return Person.objects.public().order_by("pk")
 
     def location(self, obj):
         return reverse("events:person-detail", args=[obj.slug])
@@ -51,7 +51,7 @@ class StatementSitemap(PublicSitemap):
 
 class SourceSitemap(PublicSitemap):
     def items(self):
-        return SourceArticle.objects.published().order_by("pk")
+        return SourceArticle.objects.public().order_by("pk")
 
     def location(self, obj):
         return reverse("sources:source-detail", args=[obj.slug])
@@ -59,7 +59,7 @@ class SourceSitemap(PublicSitemap):
 
 class TopicSitemap(PublicSitemap):
     def items(self):
-        return Topic.objects.order_by("pk")
+        return Topic.objects.public().order_by("pk")
 
     def location(self, obj):
         return reverse("events:topic-detail", args=[obj.slug])

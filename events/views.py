@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from events import queries
 from events.filters import PersonStatementFilter, StatementFilter, SummitFilter
 from events.search import search_for_results
+from newsroom.editorial import can_preview
 from newsroom.spreadsheets import csv_chunks
 
 CSV_CHUNK_SIZE = 500
@@ -28,22 +29,18 @@ CSV_HEADER = [
 ]
 
 
-def can_preview(request) -> bool:
-    return request.user.is_staff
-
-
 def paginate(request, queryset, per_page: int = queries.PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("seite"))
 
 
 def home(request):
-    page = queries.home_for_display(today=timezone.localdate(), preview=can_preview(request))
+    page = queries.home_for_display(today=timezone.localdate(), preview=can_preview(request.user))
     return render(request, "events/home.html", {"page": page})
 
 
 def summit_list(request):
     summits = SummitFilter(
-        request.GET, queryset=queries.summits_for_index(preview=can_preview(request))
+        request.GET, queryset=queries.summits_for_index(preview=can_preview(request.user))
     )
     return render(
         request,
@@ -53,17 +50,17 @@ def summit_list(request):
 
 
 def summit_detail(request, slug):
-    page = queries.summit_for_detail(slug, preview=can_preview(request))
+    page = queries.summit_for_detail(slug, preview=can_preview(request.user))
     return render(request, "events/summit_detail.html", {"page": page, "summit": page.summit})
 
 
 def delegation_detail(request, slug, country):
-    page = queries.delegation_for_detail(slug, country, preview=can_preview(request))
+    page = queries.delegation_for_detail(slug, country, preview=can_preview(request.user))
     return render(request, "events/delegation_detail.html", {"page": page})
 
 
 def person_detail(request, slug):
-    page = queries.person_for_detail(slug, preview=can_preview(request))
+    page = queries.person_for_detail(slug, preview=can_preview(request.user))
     statements = PersonStatementFilter(request.GET, queryset=page.statements)
     return render(
         request,
@@ -73,7 +70,7 @@ def person_detail(request, slug):
 
 
 def topic_detail(request, slug):
-    page = queries.topic_for_detail(slug, preview=can_preview(request))
+    page = queries.topic_for_detail(slug, preview=can_preview(request.user))
     return render(
         request,
         "events/topic_detail.html",
@@ -83,7 +80,7 @@ def topic_detail(request, slug):
 
 def statement_list(request):
     statements = StatementFilter(
-        request.GET, queryset=queries.statements_for_list(preview=can_preview(request))
+        request.GET, queryset=queries.statements_for_list(preview=can_preview(request.user))
     )
     return render(
         request,
@@ -93,7 +90,7 @@ def statement_list(request):
 
 
 def statement_detail(request, pk):
-    page = queries.statement_for_detail(pk, preview=can_preview(request))
+    page = queries.statement_for_detail(pk, preview=can_preview(request.user))
     return render(request, "events/statement_detail.html", {"page": page})
 
 
@@ -102,7 +99,7 @@ def statement_csv(request):
     """The filtered statements as `;`-separated UTF-8 CSV, streamed: one query, and memory
     that does not grow with the number of rows."""
     statements = StatementFilter(
-        request.GET, queryset=queries.statements_for_list(preview=can_preview(request))
+        request.GET, queryset=queries.statements_for_list(preview=can_preview(request.user))
     )
     rows = _csv_rows(request, statements.qs, language=translation.get_language())
     response = StreamingHttpResponse(
@@ -117,8 +114,6 @@ def _csv_rows(request, statements, *, language: str) -> Iterator[list]:
     with translation.override(language):
         for statement in statements.iterator(chunk_size=CSV_CHUNK_SIZE):
             source = statement.source
-            if source is not None and not source.is_published:
-                source = None
             detail = reverse("events:statement-detail", args=[statement.pk])
             yield [
                 statement.pk,
@@ -136,7 +131,7 @@ def _csv_rows(request, statements, *, language: str) -> Iterator[list]:
 
 
 def search(request):
-    results = search_for_results(request.GET.get("q", ""), preview=can_preview(request))
+    results = search_for_results(request.GET.get("q", ""), preview=can_preview(request.user))
     return render(request, "events/search.html", {"results": results})
 
 

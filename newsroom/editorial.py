@@ -4,6 +4,7 @@ Publishing is a permission (`<app>.publish_<model>`), held by the Chefredaktion 
 Redaktion may write and revise but not put anything in front of readers.
 """
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models.functions import Coalesce, Now
@@ -31,8 +32,20 @@ class StatementStatus(models.TextChoices):
 
 
 class EditorialQuerySet(models.QuerySet):
+    """Two questions with two answers.
+
+    `published()` is the status alone, as editors set it and the admin filters by it.
+    `public()` is what a reader may see: the row published *and* every row it shows or names
+    published too (a statement's summit, speaker, delegation and source). Every public page,
+    feed, sitemap, search, JSON-LD graph and CSV reads through `public()`, never through
+    `published()`; a model whose rows stand on no other row has the two the same.
+    """
+
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def public(self):
+        return self.published()
 
 
 class Editorial(models.Model):
@@ -68,6 +81,21 @@ def publish_permission(model: type[models.Model]) -> str:
 
 def can_publish(user, model: type[models.Model]) -> bool:
     return user.has_perm(publish_permission(model))
+
+
+def preview_permissions() -> list[str]:
+    """Viewing every editorial model in the admin: who may, may also see drafts on the site."""
+    return [
+        f"{model._meta.app_label}.view_{model._meta.model_name}"
+        for model in apps.get_models()
+        if issubclass(model, Editorial)
+    ]
+
+
+def can_preview(user) -> bool:
+    """Whether the public pages show `user` drafts. Being staff is not enough: a staff account
+    without the editorial view permissions sees what every reader sees."""
+    return user.is_staff and user.has_perms(preview_permissions())
 
 
 def publish(queryset: models.QuerySet, *, user) -> int:

@@ -1,7 +1,8 @@
 """schema.org JSON-LD for each page type.
 
 The JSON is escaped like Django's `json_script` (`<`, `>` and `&` as `\\u` sequences), so text
-such as `</script>` in the data cannot end the script element.
+such as `</script>` in the data cannot end the script element. The graphs are built from the
+pages' reads alone: whatever a reader may not see is not on the page, so not in its graph.
 """
 
 import json
@@ -27,17 +28,14 @@ def _url(request, name: str, *args) -> str:
     return request.build_absolute_uri(reverse(name, args=args))
 
 
-def _person(request, person, *, preview: bool) -> dict:
-    data = {"@type": "Person", "name": person.name}
-    if person.is_published or preview:
-        url = _url(request, "events:person-detail", person.slug)
-        data.update({"@id": f"{url}#person", "url": url})
-    return data
+def _person(request, person) -> dict:
+    url = _url(request, "events:person-detail", person.slug)
+    return {"@type": "Person", "@id": f"{url}#person", "name": person.name, "url": url}
 
 
-def _speaker(request, statement, *, preview: bool) -> dict | None:
+def _speaker(request, statement) -> dict | None:
     if statement.speaker is not None:
-        return _person(request, statement.speaker, preview=preview)
+        return _person(request, statement.speaker)
     if statement.speaker_label:
         return {"@type": "Person", "name": statement.speaker_label}
     return None
@@ -78,11 +76,10 @@ def _place(summit) -> dict:
 @register.simple_tag(takes_context=True)
 def summit_json_ld(context, page) -> SafeString:
     request, summit = context["request"], page.summit
-    preview = context.get("preview", False)
     attendees = {}
     for delegation in page.delegations:
         for member in delegation.members.all():
-            attendees[member.person_id] = _person(request, member.person, preview=preview)
+            attendees[member.person_id] = _person(request, member.person)
     series = [s for s in (page.previous, summit, page.next) if s is not None]
     data = {
         **_event_reference(request, summit),
@@ -106,7 +103,6 @@ def summit_json_ld(context, page) -> SafeString:
 @register.simple_tag(takes_context=True)
 def delegation_json_ld(context, delegation) -> SafeString:
     request = context["request"]
-    preview = context.get("preview", False)
     url = _url(
         request, "events:delegation-detail", delegation.summit.slug, delegation.country.lower()
     )
@@ -120,7 +116,7 @@ def delegation_json_ld(context, delegation) -> SafeString:
                 {
                     "@type": "OrganizationRole",
                     "roleName": member.role,
-                    "member": _person(request, member.person, preview=preview),
+                    "member": _person(request, member.person),
                 }
                 for member in delegation.members.all()
             ],
@@ -133,7 +129,7 @@ def delegation_json_ld(context, delegation) -> SafeString:
 def person_json_ld(context, page) -> SafeString:
     request, person = context["request"], page.person
     data = {
-        **_person(request, person, preview=True),
+        **_person(request, person),
         "description": person.description,
         "performerIn": [_event_reference(request, m.delegation.summit) for m in page.memberships],
     }
@@ -142,7 +138,7 @@ def person_json_ld(context, page) -> SafeString:
     return json_ld_script(data)
 
 
-def _quotation(request, statement, *, source_visible: bool, preview: bool) -> dict:
+def _quotation(request, statement, *, source_visible: bool) -> dict:
     url = _url(request, "events:statement-detail", statement.pk)
     data = {
         "@type": "Quotation",
@@ -152,7 +148,7 @@ def _quotation(request, statement, *, source_visible: bool, preview: bool) -> di
         "inLanguage": "de",
         "about": _event_reference(request, statement.summit),
     }
-    creator = _speaker(request, statement, preview=preview)
+    creator = _speaker(request, statement)
     if creator:
         data["creator"] = creator
     if statement.said_on:
@@ -167,26 +163,19 @@ def _quotation(request, statement, *, source_visible: bool, preview: bool) -> di
 @register.simple_tag(takes_context=True)
 def statement_json_ld(context, page) -> SafeString:
     return json_ld_script(
-        _quotation(
-            context["request"],
-            page.statement,
-            source_visible=page.source_visible,
-            preview=context.get("preview", False),
-        )
+        _quotation(context["request"], page.statement, source_visible=page.source_visible)
     )
 
 
 @register.simple_tag(takes_context=True)
 def source_json_ld(context, page) -> SafeString:
     request, source = context["request"], page.source
-    preview = context.get("preview", False)
     data = {
         **_article_reference(request, source),
         "inLanguage": source.language,
         "about": [_event_reference(request, summit) for summit in page.summits],
         "hasPart": [
-            _quotation(request, statement, source_visible=False, preview=preview)
-            for statement in page.statements
+            _quotation(request, statement, source_visible=False) for statement in page.statements
         ],
     }
     if source.kicker:

@@ -33,11 +33,12 @@ def test_source_page_links_speaker_names(client, world):
     assert 'href="/personen/kim-jong-un/"' in html
 
 
-def test_source_page_names_an_unpublished_speaker_without_a_link(client, world):
+def test_source_page_leaves_out_the_statements_of_an_unpublished_speaker(client, world):
     Person.objects.filter(pk=world.kim.pk).update(status=Status.DRAFT)
     html = client.get(URL).content.decode()
-    assert "Kim Jong-un" in html
-    assert 'href="/personen/kim-jong-un/"' not in html
+    assert "Kim Jong-un" not in html
+    assert f'id="statement-{world.kim_statement.pk}"' not in html
+    assert "Ich bin nicht hier, um Zeit zu verschwenden." in html  # the article's own text
 
 
 def test_source_page_does_not_highlight_unpublished_statements(client, world):
