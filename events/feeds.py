@@ -1,9 +1,14 @@
-"""Atom feeds of newly published statements: all of them, per summit and per person."""
+"""Atom feeds of newly published statements: all of them, per summit and per person.
+
+Atom puts the summary in `type="html"`: feed readers render it as HTML, so the statement text
+is escaped for that (its title is Atom's plain text, escaped by the XML writer alone).
+"""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Person, Statement, Summit
@@ -31,7 +36,7 @@ class StatementFeed(Feed):
         return f"{speaker}: „{item.text[:80]}{'…' if len(item.text) > 80 else ''}“"
 
     def item_description(self, item: Statement) -> str:
-        return item.text
+        return escape(item.text)
 
     def item_link(self, item: Statement) -> str:
         return reverse("events:statement-detail", args=[item.pk])

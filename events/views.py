@@ -125,7 +125,7 @@ def _csv_rows(request, statements, *, language: str) -> Iterator[list]:
                 statement.text,
                 statement.context,
                 source.title if source else "",
-                source.url if source else "",
+                source.link_url if source else "",
                 request.build_absolute_uri(detail),
             ]
 

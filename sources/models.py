@@ -1,7 +1,19 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.editorial import Editorial
+
+NOT_A_WEB_ADDRESS = _(
+    "Nur Webadressen mit http:// oder https:// sind erlaubt, z. B. „https://www.mdr.de/…“."
+)
+
+# Readers follow this address: no `javascript:`, `data:` or `ftp:`, whatever else a URL may be.
+# A code of its own, so that forms show this message rather than their own for "invalid".
+web_address_validator = URLValidator(
+    schemes=["http", "https"], message=NOT_A_WEB_ADDRESS, code="not_a_web_address"
+)
 
 
 class SourceArticle(Editorial):
@@ -10,7 +22,9 @@ class SourceArticle(Editorial):
     kicker = models.CharField(_("Dachzeile"), max_length=200, blank=True)
     publisher = models.CharField(_("Medium"), max_length=200, blank=True)
     author = models.CharField(_("Autor/in"), max_length=200, blank=True)
-    url = models.URLField(_("Adresse"), max_length=500, blank=True)
+    url = models.URLField(
+        _("Adresse"), max_length=500, blank=True, validators=[web_address_validator]
+    )
     published_on = models.DateField(_("erschienen am"), null=True, blank=True)
     dateline = models.CharField(_("Ortsmarke"), max_length=100, blank=True)
     language = models.CharField(_("Sprache"), max_length=8, default="de")
@@ -47,3 +61,13 @@ class SourceArticle(Editorial):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def link_url(self) -> str:
+        """The address as a link for readers, or "": a row written past the validator, straight
+        to the database, must not become a `javascript:` link."""
+        try:
+            web_address_validator(self.url)
+        except ValidationError:
+            return ""
+        return self.url

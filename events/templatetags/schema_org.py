@@ -56,8 +56,8 @@ def _event_reference(request, summit) -> dict:
 def _article_reference(request, source) -> dict:
     url = _url(request, "sources:source-detail", source.slug)
     data = {"@type": "NewsArticle", "@id": f"{url}#article", "headline": source.title, "url": url}
-    if source.url:
-        data["sameAs"] = source.url
+    if source.link_url:
+        data["sameAs"] = source.link_url
     return data
 
 
