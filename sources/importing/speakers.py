@@ -6,9 +6,10 @@ inside a quote is never taken for the speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from sources.importing.lexicon import (
     ADVERBS,
@@ -42,6 +43,8 @@ NUMBER_PREFIX = re.compile(r"^\d+-(?=\w)")
 # Capitalised words (and name particles) right before or after a name.
 NAME_BEFORE = re.compile(r"(?:[A-ZÄÖÜ][\w\-]*[ \t]+(?:(?:von|van|de|zu)[ \t]+)?){1,4}$")
 NAME_AFTER = re.compile(r"(?:[ \t]+[A-ZÄÖÜ][\w\-]*){1,2}")
+# What counts as part of a word when a name is looked for as a whole word.
+WORD_RUN = re.compile(r"[\w-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,21 +53,20 @@ class Token:
     start: int
     end: int
     quote: bool = False
+    # Worked out once: the rules ask them of every token many times over.
+    lower: str = field(init=False, repr=False, compare=False)
+    is_word: bool = field(init=False, repr=False, compare=False)
+    is_capitalised: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return not self.quote and WORD_CHARS.match(self.text) is not None
-
-    @property
-    def is_capitalised(self) -> bool:
+    def __post_init__(self) -> None:
+        is_word = not self.quote and WORD_CHARS.match(self.text) is not None
         # "58-Jährige" counts: a noun with a number in front.
         # So does "documenta-Homepage": a German compound takes the case of its last part.
-        word = NUMBER_PREFIX.sub("", self.text)
-        return self.is_word and (word[:1].isupper() or word.rpartition("-")[2][:1].isupper())
+        word = NUMBER_PREFIX.sub("", self.text) if is_word else ""
+        capitalised = word[:1].isupper() or word.rpartition("-")[2][:1].isupper()
+        object.__setattr__(self, "lower", self.text.lower())
+        object.__setattr__(self, "is_word", is_word)
+        object.__setattr__(self, "is_capitalised", is_word and capitalised)
 
 
 @dataclass(frozen=True, slots=True)
@@ -575,6 +577,7 @@ class PeopleIndex:
             for alias in (person.name, *person.aliases):
                 self.by_alias.setdefault(_alias_key(alias), person)
         self.mentions: list[tuple[int, int, KnownPerson]] = []
+        self.mention_starts: list[int] = []
         if not self.by_alias:
             self.pattern = None
             return
@@ -583,12 +586,20 @@ class PeopleIndex:
             r"[\s\-‐]+".join(re.escape(part) for part in key.split(" ")) for key in variants
         )
         self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        # A position is masked when a span opening at or before it reaches past it.
+        spans = sorted(masked)
+        opens = [a for a, _ in spans]
+        reach = []
+        for _, b in spans:
+            reach.append(max(b, reach[-1]) if reach else b)
         for m in self.pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in masked):
+            k = bisect.bisect_right(opens, m.start()) - 1
+            if k >= 0 and reach[k] > m.start():
                 continue
             person = self.by_alias.get(_alias_key(m.group()))
             if person is not None:
                 self.mentions.append((m.start(), m.end(), person))
+                self.mention_starts.append(m.start())
 
     def resolve(self, mention_text: str, *, containing: str = "") -> KnownPerson | None:
         """The known person a mention names: the longest alias inside it wins. With
@@ -608,48 +619,118 @@ class PeopleIndex:
         return best[1] if best else None
 
     def last_before(self, position: int) -> tuple[int, int, KnownPerson] | None:
-        found = None
-        for mention in self.mentions:
-            if mention[0] >= position:
-                break
-            found = mention
+        k = bisect.bisect_left(self.mention_starts, position) - 1
+        return self.mentions[k] if k >= 0 else None
+
+
+class RecentSpeakers:
+    """The speakers named so far, for a pronoun to refer back to: the one named last before
+    it whose gender does not contradict the pronoun's.
+
+    Speakers are kept per gender as a chain in the order they were named, from which each
+    speaker starting at or after a newer one's start is dropped: the last one named before a
+    position is always still in its chain, and the chain's starts rise, so it is found by
+    bisection however many speakers the text names."""
+
+    def __init__(self, *, text: str) -> None:
+        self.text = text
+        self.named = 0
+        # Per gender ("m", "f", "" unknown): starts, and (order named, mention).
+        self.chains: dict[str, tuple[list[int], list[tuple[int, Mention]]]] = {
+            gender: ([], []) for gender in ("m", "f", "")
+        }
+
+    def add(self, mention: Mention) -> None:
+        starts, entries = self.chains[mention_gender(self.text, mention)]
+        while starts and starts[-1] >= mention.start:
+            starts.pop()
+            entries.pop()
+        starts.append(mention.start)
+        entries.append((self.named, mention))
+        self.named += 1
+
+    def last_before(self, position: int, *, gender: str) -> Mention | None:
+        found: tuple[int, Mention] | None = None
+        for chain_gender, (starts, entries) in self.chains.items():
+            if gender and chain_gender and chain_gender != gender:
+                continue
+            k = bisect.bisect_left(starts, position) - 1
+            if k >= 0 and (found is None or entries[k][0] > found[0]):
+                found = entries[k]
+        return found[1] if found is not None else None
+
+
+class FullerNames:
+    """The fullest form of a one-word name the text gives, preferring the first one before
+    the mention: "Merkel" -> "Bundeskanzlerin Angela Merkel", "Kim" -> "Machthaber Kim Jong Un".
+
+    The forms of a name are read once for all its occurrences, found through an index of the
+    text's words, so naming the same person a thousand times costs about as much as once."""
+
+    def __init__(self, *, text: str) -> None:
+        self.text = text
+        self.runs: dict[str, list[int]] | None = None
+        # Per name: where it occurs, the best form up to each occurrence, and the index of the
+        # first occurrence that is fuller than the name alone (or None).
+        self.forms: dict[str, tuple[list[int], list[str], int | None]] = {}
+
+    def of(self, mention: Mention) -> str:
+        name = mention.text
+        if mention.pronoun or " " in name or not name[:1].isupper():
+            return name
+        if name not in self.forms:
+            self.forms[name] = self._read(name)
+        starts, best, first_fuller = self.forms[name]
+        if first_fuller is None:
+            return name
+        # Read on to the first occurrence after the mention, and further until a fuller form
+        # has turned up.
+        k = max(bisect.bisect_right(starts, mention.start), first_fuller)
+        return best[min(k, len(starts) - 1)]
+
+    def _read(self, name: str) -> tuple[list[int], list[str], int | None]:
+        starts = self._occurrences(name)
+        best: list[str] = []
+        first_fuller = None
+        for k, start in enumerate(starts):
+            end = start + len(name)
+            before = NAME_BEFORE.search(self.text, max(0, start - 80), start)
+            after = NAME_AFTER.match(self.text, end, end + 60)
+            words_before = before.group().split() if before else []
+            while words_before and words_before[0] in SENTENCE_WORDS:
+                words_before.pop(0)
+            words_after = after.group().split() if after else []
+            while words_after and words_after[-1] in SENTENCE_WORDS:
+                words_after.pop()
+            candidate = " ".join([*words_before, name, *words_after])
+            previous = best[-1] if best else name
+            best.append(candidate if len(candidate) > len(previous) else previous)
+            if first_fuller is None and len(candidate) > len(name):
+                first_fuller = k
+        return starts, best, first_fuller
+
+    def _occurrences(self, name: str) -> list[int]:
+        """Offsets where `name` stands as a whole word, not at the very start or end of the
+        text. Each run of word characters in the name is a whole run in the text wherever the
+        name occurs, so the rarest one gives the places to check."""
+        if self.runs is None:
+            self.runs = {}
+            for m in WORD_RUN.finditer(self.text):
+                self.runs.setdefault(m.group(), []).append(m.start())
+        pieces = [(m.start(), m.group()) for m in WORD_RUN.finditer(name)]
+        offset, rarest = min(pieces, key=lambda piece: len(self.runs.get(piece[1], ())))
+        found = []
+        for at in self.runs.get(rarest, ()):
+            start, end = at - offset, at - offset + len(name)
+            if (
+                start > 0
+                and end < len(self.text)
+                and self.text.startswith(name, start)
+                and WORD_RUN.match(self.text, start - 1, start) is None
+                and WORD_RUN.match(self.text, end, end + 1) is None
+            ):
+                found.append(start)
         return found
-
-
-def fuller_name(*, text: str, mention: Mention) -> str:
-    """The fullest form of a one-word name the text gives, preferring the first one before the
-    mention: "Merkel" -> "Bundeskanzlerin Angela Merkel", "Kim" -> "Machthaber Kim Jong Un"."""
-    name = mention.text
-    if mention.pronoun or " " in name or not name[:1].isupper():
-        return name
-    best = name
-    for start in _occurrences(text, name):
-        end = start + len(name)
-        before = NAME_BEFORE.search(text, max(0, start - 80), start)
-        after = NAME_AFTER.match(text, end, end + 60)
-        words_before = before.group().split() if before else []
-        while words_before and words_before[0] in SENTENCE_WORDS:
-            words_before.pop(0)
-        words_after = after.group().split() if after else []
-        while words_after and words_after[-1] in SENTENCE_WORDS:
-            words_after.pop()
-        candidate = " ".join([*words_before, name, *words_after])
-        if len(candidate) > len(best):
-            best = candidate
-        if start > mention.start and best != name:
-            break
-    return best
-
-
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    """Offsets where `word` stands as a whole word (str.find is far faster than a regex scan)."""
-    start = text.find(word)
-    while start != -1:
-        before = text[start - 1 : start] if start else ""
-        after = text[start + len(word) : start + len(word) + 1]
-        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
-            yield start
-        start = text.find(word, start + 1)
 
 
 def strong_subject(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
