@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -98,8 +99,22 @@ FOOTNOTE_TAIL = re.compile(r"(?:\[\d+\])+$")
 UPPER_START = re.compile(r"[\s)\]]*(?:[„“\"»«‚(]\s*)?[A-ZÄÖÜ0-9]")
 WORD = re.compile(r"\w+")
 NEXT_WORD = re.compile(r"\s*(\w+)")
+LAST_WORD = re.compile(r"(\w+)\W*$")
 # Two or more capitalised words in a row, the shape of a person's name.
 NAME_RUN = re.compile(r"(?<![.!?]\s)\b[A-ZÄÖÜ][\w-]+(?:[ \t]+[A-ZÄÖÜ][\w-]+)+")
+
+# Past these, a sentence is longer, or fuller of quotations and cues, than anything reporters
+# write (the longest in the annotated articles has 137 tokens and 7 of them).
+MAX_PIECE_TOKENS = 250
+MAX_PIECE_EVENTS = 20
+# The words a reporting clause is read from (`_cues`): speech verbs, "so der Sprecher", "laut",
+# "heißt es", "der Meinung", "zu dem Ergebnis", "zeigte sich".
+CUE_WORDS = (
+    frozenset(REPORTING_VERBS)
+    | OPINION_NOUNS
+    | CONCLUSION_NOUNS
+    | {"so", "laut", "gemäß", "zufolge", "nach", "heißt", "hieß", "geheißen", "zeigte"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +159,24 @@ class _Context:
     attribution: Attribution | None = None
     sentence: int = -10
     paragraph: int = -1
+
+
+@dataclass
+class _Subject:
+    """A sentence without quotations, for a quotation right after it that may be its
+    subject's. The subject is found only when asked for: most sentences never are."""
+
+    text: str
+    tokens: list[Token]
+    sentence: int
+    paragraph: int
+
+    @functools.cached_property
+    def mention(self) -> Mention | None:
+        span = clause_subject(self.tokens, len(self.tokens))
+        if span is None or self.tokens[span[0]].lower in {"es", "das", "dies"}:
+            return None
+        return mention_from(self.text, self.tokens, span)
 
 
 def find_quotations(text: str) -> list[Quotation]:
@@ -287,7 +320,7 @@ def sentence_spans(text: str, quotations: Sequence[Quotation]) -> list[tuple[int
                 if text[q.close].isspace() and UPPER_START.match(text, q.close, s_end):
                     result.append(_trim(text, cut, q.close))
                     cut = q.close
-        result.append(_trim(text, cut, s_end))
+        result.append(_trim(text, cut, s_end) if cut != s_start else (s_start, s_end))
     return [span for span in result if span[0] < span[1]]
 
 
@@ -321,7 +354,7 @@ def _quotations_within(
 def _ends_sentence(text: str, at: int, after: int) -> bool:
     if not UPPER_START.match(text, after):
         return False
-    word = re.search(r"(\w+)\W*$", text[max(0, at - 30) : at])
+    word = LAST_WORD.search(text, max(0, at - 30), at)
     if word is None:
         return True
     last = word.group(1)
@@ -331,6 +364,35 @@ def _ends_sentence(text: str, at: int, after: int) -> bool:
         following = NEXT_WORD.match(text, after)
         return not (following and following.group(1) in MONTHS)
     return True
+
+
+def _pieces(tokens: list[Token]) -> list[list[Token]]:
+    """The sentence as pieces to read one after the other: whole, unless it has more than
+    MAX_PIECE_TOKENS tokens or MAX_PIECE_EVENTS quotations and cue words. Then it is cut, at a
+    clause boundary where there is one, because the work of reading a sentence grows faster
+    than its length, and hostile text must not make one sentence of a whole upload."""
+    if len(tokens) <= MAX_PIECE_EVENTS:
+        return [tokens]
+    pieces = []
+    start = 0
+    while True:
+        end, events = start, 0
+        while end < len(tokens) and end - start < MAX_PIECE_TOKENS:
+            if tokens[end].quote or tokens[end].lower in CUE_WORDS:
+                if events == MAX_PIECE_EVENTS:
+                    break
+                events += 1
+            end += 1
+        if end < len(tokens):
+            middle = start + (end - start) // 2
+            end = next(
+                (k + 1 for k in range(end - 1, middle, -1) if tokens[k].text in {",", ";", ":"}),
+                end,
+            )
+        pieces.append(tokens[start:end])
+        if end >= len(tokens):
+            return pieces
+        start = end
 
 
 def extract_quotes(text: str, *, people: Sequence[KnownPerson] = ()) -> list[QuoteCandidate]:
@@ -357,8 +419,8 @@ class _Extractor:
         # Explicit (non-pronoun) speaker mentions so far, for pronouns to refer back to.
         self.seen = RecentSpeakers(text=text)
         self.fuller_names = FullerNames(text=text)
-        # The subject of the last sentence without quotations, with its sentence and paragraph.
-        self.subject: tuple[Mention, int, int] | None = None
+        # The last sentence, if it had no quotations, for the subject it names.
+        self.subject: _Subject | None = None
         # A standalone quotation still without a speaker: its tokens, index, its sentence, and
         # how many candidates there were when that sentence began.
         self.pending: tuple[list[Token], int, int, int] | None = None
@@ -390,6 +452,10 @@ class _Extractor:
             return
         first_candidate = len(self.candidates)
         self._settle_pending(tokens, index=index)
+        if not any(t.quote or t.lower in CUE_WORDS or t.lower in KONJUNKTIV for t in tokens):
+            # Nothing here reports anything; the sentence can only name whom the next quotes.
+            self.subject = _Subject(self.text, tokens, index, paragraph)
+            return
         cues = self._cues(tokens)
         reported = self._is_reported(tokens)
         # A report in Konjunktiv I without a reporting clause of its own goes on with the
@@ -436,9 +502,7 @@ class _Extractor:
             found_attribution = with_speaker[-1] if with_speaker else None
         self.subject = None
         if not any(t.quote for t in tokens):
-            span = clause_subject(tokens, len(tokens))
-            if span is not None and tokens[span[0]].lower not in {"es", "das", "dies"}:
-                self.subject = (self._mention(tokens, span), index, paragraph)
+            self.subject = _Subject(self.text, tokens, index, paragraph)
         if found_attribution is not None:
             self.context = _Context(found_attribution, index, paragraph)
         elif reported and self.context.sentence == index - 1:
@@ -523,12 +587,14 @@ class _Extractor:
     ) -> Attribution | None:
         """A quotation standing alone after a sentence about someone is usually theirs; so is
         one inside a Konjunktiv report that follows it ("X nahm Stellung. Jeder könne „…“")."""
-        if (qi != 0 and not reported) or self.subject is None:
+        subject = self.subject
+        if (qi != 0 and not reported) or subject is None:
             return None
-        subject, subject_index, subject_paragraph = self.subject
-        if subject_index != index - 1 or subject_paragraph != paragraph:
+        if subject.sentence != index - 1 or subject.paragraph != paragraph:
             return None
-        return Attribution(subject, "", False, False, carried=True)
+        if subject.mention is None:
+            return None
+        return Attribution(subject.mention, "", False, False, carried=True)
 
     def _settle_pending(self, tokens: list[Token], *, index: int) -> None:
         """A quotation left without a speaker, named by the next sentence: "Das sagte X"."""
@@ -557,7 +623,7 @@ class _Extractor:
         lowered = [t.lower if t.is_word else "" for t in tokens]
         cues: list[tuple[int, Attribution]] = []
         for i, token in enumerate(tokens):
-            if not token.is_word:
+            if not token.is_word or lowered[i] not in CUE_WORDS:
                 continue
             word = lowered[i]
             cue = REPORTING_VERBS.get(word) if token.text[:1].islower() or i == 0 else None
@@ -1428,46 +1494,6 @@ class _Extractor:
                 confidence=score,
             )
         )
-
-
-# Past these, a sentence is longer, or fuller of quotations and cues, than anything reporters
-# write (the longest in the annotated articles has 137 tokens and 7 of them).
-MAX_PIECE_TOKENS = 250
-MAX_PIECE_EVENTS = 20
-# The words `_cues` reads a reporting clause from.
-CUE_WORDS = (
-    frozenset(REPORTING_VERBS)
-    | OPINION_NOUNS
-    | CONCLUSION_NOUNS
-    | {"so", "laut", "gemäß", "zufolge", "nach", "heißt", "hieß", "geheißen", "zeigte"}
-)
-
-
-def _pieces(tokens: list[Token]) -> list[list[Token]]:
-    """The sentence as pieces to read one after the other: whole, unless it is past the
-    limits above. Then it is cut, at a clause boundary where there is one, because the work
-    of reading a sentence grows faster than its length, and hostile text must not make one
-    sentence of a whole upload."""
-    pieces = []
-    start = 0
-    while True:
-        end, events = start, 0
-        while end < len(tokens) and end - start < MAX_PIECE_TOKENS:
-            if tokens[end].quote or tokens[end].lower in CUE_WORDS:
-                if events == MAX_PIECE_EVENTS:
-                    break
-                events += 1
-            end += 1
-        if end < len(tokens):
-            middle = start + (end - start) // 2
-            end = next(
-                (k + 1 for k in range(end - 1, middle, -1) if tokens[k].text in {",", ";", ":"}),
-                end,
-            )
-        pieces.append(tokens[start:end])
-        if end >= len(tokens):
-            return pieces
-        start = end
 
 
 def _written_clauses(tokens: list[Token]) -> list[bool]:

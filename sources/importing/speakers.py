@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from sources.importing.lexicon import (
     ADVERBS,
@@ -47,26 +48,26 @@ NAME_AFTER = re.compile(r"(?:[ \t]+[A-ZÄÖÜ][\w\-]*){1,2}")
 WORD_RUN = re.compile(r"[\w-]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word, a punctuation mark, or a whole quotation with its marks. What the rules ask of
+    a token is worked out once (`make_token`): they ask it of every token many times over."""
+
     text: str
     start: int
     end: int
-    quote: bool = False
-    # Worked out once: the rules ask them of every token many times over.
-    lower: str = field(init=False, repr=False, compare=False)
-    is_word: bool = field(init=False, repr=False, compare=False)
-    is_capitalised: bool = field(init=False, repr=False, compare=False)
+    quote: bool
+    lower: str
+    is_word: bool
+    is_capitalised: bool
 
-    def __post_init__(self) -> None:
-        is_word = not self.quote and WORD_CHARS.match(self.text) is not None
-        # "58-Jährige" counts: a noun with a number in front.
-        # So does "documenta-Homepage": a German compound takes the case of its last part.
-        word = NUMBER_PREFIX.sub("", self.text) if is_word else ""
-        capitalised = word[:1].isupper() or word.rpartition("-")[2][:1].isupper()
-        object.__setattr__(self, "lower", self.text.lower())
-        object.__setattr__(self, "is_word", is_word)
-        object.__setattr__(self, "is_capitalised", is_word and capitalised)
+
+def make_token(text: str, start: int, end: int, *, quote: bool = False) -> Token:
+    is_word = not quote and WORD_CHARS.match(text) is not None
+    # "58-Jährige" counts: a noun with a number in front.
+    # So does "documenta-Homepage": a German compound takes the case of its last part.
+    word = NUMBER_PREFIX.sub("", text) if is_word else ""
+    capitalised = is_word and (word[:1].isupper() or word.rpartition("-")[2][:1].isupper())
+    return Token(text, start, end, quote, text.lower(), is_word, capitalised)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,17 +88,14 @@ def tokenize(*, text: str, start: int, end: int, quotes: Sequence[tuple[int, int
         if q_end <= start or q_start >= end:
             continue
         tokens.extend(_plain_tokens(text, position, max(position, q_start)))
-        tokens.append(Token(text[q_start:q_end], q_start, q_end, quote=True))
+        tokens.append(make_token(text[q_start:q_end], q_start, q_end, quote=True))
         position = q_end
     tokens.extend(_plain_tokens(text, position, end))
     return tokens
 
 
 def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
-    return [
-        Token(m.group(), start + m.start(), start + m.end())
-        for m in TOKEN.finditer(text[start:end])
-    ]
+    return [make_token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
 
 
 def _is_adjective(token: Token) -> bool:
