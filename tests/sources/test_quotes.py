@@ -82,6 +82,20 @@ def test_quotation_running_over_paragraphs_is_one_quotation():
     assert quote.speaker == "Urteil"
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("„Eins „Zwei „Drei, sagte er. „Das ist wahr“, sagte Kim.", ["Das ist wahr"]),
+        (
+            "»Eins »Zwei« sagte er. „Das ist „wahr“ und gut“, sagte Kim. „Offen",
+            ["Zwei", "Das ist „wahr“ und gut"],
+        ),
+    ],
+)
+def test_stray_openers_are_passed_over_however_many_come_before_a_closer(text, quoted):
+    assert [text[q.start : q.end] for q in find_quotations(text)] == quoted
+
+
 # Where the reporting clause stands
 
 
@@ -340,6 +354,26 @@ def test_surname_is_named_as_fully_as_the_text_names_it():
     quote = only(extract_quotes(text), "Europa muss zusammenstehen")
     assert quote.speaker == "Bundeskanzlerin Angela Merkel"
     assert text[quote.speaker_start : quote.speaker_end] == "Merkel"
+
+
+def test_surname_is_named_as_fully_as_the_text_named_it_long_before():
+    text = (
+        "Bundeskanzlerin Angela Merkel reiste nach Paris. "
+        + "Die Sitzung dauerte lange. " * 300
+        + "„Europa muss zusammenstehen“, sagte Merkel."
+    )
+    quote = only(extract_quotes(text), "Europa muss zusammenstehen")
+    assert quote.speaker == "Bundeskanzlerin Angela Merkel"
+
+
+def test_pronoun_refers_back_past_any_number_of_speakers_of_the_other_gender():
+    others = " ".join(f"Der Sprecher Meier{k} sagte, es gehe voran." for k in range(300))
+    text = (
+        "Die Ministerin Anna Roth kam zuerst. Roth sagte, sie sei froh. "
+        f"{others} „Wir sind bereit“, sagte sie."
+    )
+    quote = only(extract_quotes(text), "Wir sind bereit")
+    assert quote.speaker == "Ministerin Anna Roth"
 
 
 # Fragments, scare quotes, titles
@@ -701,6 +735,16 @@ def test_quoted_term_listed_after_a_name_in_brackets_is_a_name():
 
 
 # Any text
+
+
+def test_overlong_sentence_is_read_in_pieces_that_keep_each_quotation_with_its_cue():
+    # Lower-case quotations after a full stop do not start a sentence: one sentence of 45.
+    text = " ".join(f"„wort{k} {' '.join(['wort'] * 10)}“ sagte Trump." for k in range(45))
+    found = extract_quotes(text, people=PEOPLE)
+    assert len(found) == 45
+    for quote in found:
+        assert quote.speaker == "Donald Trump"
+        assert text[quote.end : quote.speaker_start] == "“ sagte "
 
 
 PIECES = [*"abc ABC.,:;!?\n„“”\"»«‚‘’'", "sagte ", "Er ", "er ", "Kim ", "so ", "laut "]
