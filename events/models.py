@@ -1,3 +1,5 @@
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -254,6 +256,16 @@ class Statement(Editorial):
         choices=StatementStatus.choices,
         default=StatementStatus.DRAFT,
         db_index=True,
+    )
+    key = models.UUIDField(
+        _("Schlüssel"),
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_(
+            "Bleibt, wenn sich Text oder Sprecher ändern: eine bearbeitete Tabelle findet "
+            "die Aussage daran wieder."
+        ),
     )
     summit = models.ForeignKey(
         Summit, verbose_name=_("Gipfel"), on_delete=models.CASCADE, related_name="statements"

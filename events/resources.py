@@ -5,7 +5,12 @@ slug, a delegation by summit and country, a member by delegation and person, a s
 summit, speaker and text. The columns are documented in docs/csv.md.
 """
 
+import re
+import uuid
+
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from rapidfuzz import fuzz
 
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
 from newsroom.importexport import resource_for
@@ -21,6 +26,7 @@ from newsroom.tables import (
     PersonResolver,
     RefColumn,
     Resolver,
+    RowError,
     Table,
 )
 
@@ -30,6 +36,14 @@ SPAN_OUT_OF_ORDER = _("das Ende liegt vor dem Beginn in der Quelle ({start})")
 TOPIC_NAME_TAKEN = _("den Namen trägt schon das Thema '{slug}'")
 DELEGATION_OF_OTHER_SUMMIT = _("die Delegation '{value}' gehört zu einem anderen Gipfel")
 DELEGATION_FORMAT = _("Delegation als 'gipfel-kurzname/LAND' angeben, z. B. 'hanoi-2019/US'")
+NOT_A_KEY = _("kein gültiger Schlüssel '{value}' (wie in der exportierten Spalte key)")
+POSSIBLE_DUPLICATE = _(
+    "neue Aussage, möglicherweise dieselbe wie Aussage {pk} derselben Person beim selben "
+    "Gipfel: „{text}“"
+)
+# How close (0 to 100, rapidfuzz's ratio of the words) a new statement must come to one of
+# the same speaker at the same summit to be noted as a possible duplicate.
+NEAR_DUPLICATE_SCORE = 85
 
 
 def summits() -> Resolver:
@@ -208,9 +222,32 @@ class DelegationMemberTable(Table):
     ]
 
 
+class KeyColumn(Column):
+    """A statement's stable key (a UUID), as exported."""
+
+    def parse(self, cell, *, values):
+        try:
+            return uuid.UUID(_text(cell))
+        except ValueError:
+            raise ValueError(NOT_A_KEY.format(value=_text(cell))) from None
+
+    @property
+    def blank(self):
+        return None
+
+    def export(self, instance):
+        return str(instance.key)
+
+
+def _text(cell) -> str:
+    return str(cell).strip()
+
+
 class StatementTable(Table):
-    """A statement is identified by summit, speaker and text: re-importing a file changes
-    nothing, and editing any other column updates the statement in place."""
+    """A statement is identified by its `key` where the row gives one (an exported file: its
+    text can then be edited), else by summit, speaker and text: re-importing a file changes
+    nothing, and editing any other column updates the statement in place. A new statement
+    close to one the same speaker said at the same summit is noted as a possible duplicate."""
 
     model = Statement
     key = ["summit", "speaker", "text"]
@@ -218,6 +255,7 @@ class StatementTable(Table):
     select_related = ["summit", "speaker", "delegation__summit", "source"]
     prefetch_related = ["topics"]
     columns = [
+        KeyColumn("key"),
         RefColumn("summit", resolver=summits, required=True),
         RefColumn("speaker", resolver=people),
         Column("speaker_label"),
@@ -234,6 +272,48 @@ class StatementTable(Table):
         status_column(),
     ]
 
+    def key_of(self, values):
+        if values.get("key") is not None:
+            return ("key", values["key"])
+        # No key given: matched by its words; a new statement draws a key of its own.
+        values.pop("key", None)
+        return ("text", *super().key_of(values))
+
+    def existing(self, keys):
+        keys = list(keys)
+        by_key = [key[1] for key in keys if key[0] == "key"]
+        by_text = [key[1:] for key in keys if key[0] == "text"]
+        found = {("text", *key): instance for key, instance in super().existing(by_text).items()}
+        if by_key:
+            instances = list(self.model.objects.filter(key__in=by_key))
+            self.load_many(instances)
+            found.update((("key", instance.key), instance) for instance in instances)
+        return found
+
+    def notes(self, new):
+        """A new statement whose words are close to a statement of the same speaker at the
+        same summit: named, for the editor to decide (possibly the same, edited)."""
+        pairs = {(values["summit"], values.get("speaker")) for _line, values in new}
+        said: dict[tuple, list[tuple[int, str]]] = {}
+        condition = Q()
+        for summit, speaker in pairs:
+            condition |= Q(summit_id=summit, speaker_id=speaker)
+        if pairs:
+            rows = Statement.objects.filter(condition).values_list(
+                "summit_id", "speaker_id", "pk", "text"
+            )
+            for summit, speaker, pk, text in rows:
+                said.setdefault((summit, speaker), []).append((pk, text))
+        for line, values in new:
+            candidates = said.get((values["summit"], values.get("speaker")), [])
+            if match := closest_statement(values["text"], candidates):
+                pk, text = match
+                yield RowError(
+                    line=line,
+                    column="text",
+                    message=str(POSSIBLE_DUPLICATE.format(pk=pk, text=_excerpt(text))),
+                )
+
     def check(self, values, existing):
         if values.get("source_start") is None and values.get("source_end") is None:
             return
@@ -241,6 +321,26 @@ class StatementTable(Table):
         end = self.value("source_end", values, existing)
         if start is not None and end is not None and end < start:
             yield "source_end", SPAN_OUT_OF_ORDER.format(start=start)
+
+
+def closest_statement(text: str, candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The candidate (pk, text) whose words are closest to `text` when close enough to be
+    possibly the same statement (and not the same words: that row would have matched)."""
+    wanted = _comparable(text)
+    best, best_score = None, NEAR_DUPLICATE_SCORE
+    for pk, candidate in candidates:
+        score = fuzz.ratio(wanted, _comparable(candidate))
+        if score >= best_score and candidate != text:
+            best, best_score = (pk, candidate), score
+    return best
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 SummitResource = resource_for(SummitTable)

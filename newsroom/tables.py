@@ -101,6 +101,8 @@ class ImportReport:
     skipped: int = 0
     invalid: int = 0
     errors: list[RowError] = field(default_factory=list)
+    # Worth a look, but no reason to refuse the row (a possible duplicate).
+    notes: list[RowError] = field(default_factory=list)
     outcomes: list[RowOutcome] = field(default_factory=list)
     dry_run: bool = False
 
@@ -496,6 +498,10 @@ class Table:
     def written(self, instances: Sequence[models.Model]) -> None:
         """New rows have their primary keys."""
 
+    def notes(self, new: Sequence[tuple[int, dict[str, Any]]]) -> Iterable[RowError]:
+        """Remarks on rows about to be created, (line, values) each, a batch at a time."""
+        return ()
+
     def prepare(self, instance: models.Model) -> Iterable[str]:
         """Fill fields the spreadsheet does not carry, just before a new or changed row is
         saved; returns the names of the fields it set."""
@@ -567,12 +573,16 @@ class Table:
             condition &= part
         return self.matching(list(self.model.objects.filter(condition)), keys)
 
-    def matching(
-        self, instances: list[models.Model], keys: list[tuple]
-    ) -> dict[tuple, models.Model]:
+    def load_many(self, instances: list[models.Model]) -> None:
+        """Attach the current many-to-many sets of `instances` (a query per such column)."""
         for column in self.columns:
             if isinstance(column, ManyColumn):
                 column.load(instances)
+
+    def matching(
+        self, instances: list[models.Model], keys: list[tuple]
+    ) -> dict[tuple, models.Model]:
+        self.load_many(instances)
         wanted = set(keys)
         found = {self.key_of_instance(instance): instance for instance in instances}
         return {key: instance for key, instance in found.items() if key in wanted}
@@ -734,7 +744,7 @@ class _Import:
             return
         table = self.table
         existing = table.existing(queued.key for queued in batch)
-        new, changed, outcomes = [], [], []
+        new, changed, outcomes, kept = [], [], [], []
         for queued in batch:
             instance = existing.get(queued.key)
             errors = list(table.check(queued.values, instance))
@@ -775,6 +785,12 @@ class _Import:
             outcomes.append(
                 RowOutcome(line=queued.line, kind=kind, instance=instance, cells=queued.cells)
             )
+            kept.append(queued.values)
+        created = [
+            (o.line, values) for o, values in zip(outcomes, kept, strict=True) if o.kind == "new"
+        ]
+        if created and len(self.report.notes) < MAX_REPORTED_ERRORS:
+            self.report.notes.extend(table.notes(created))
         if self.writing:
             self.write(new, changed, lines=(batch[0].line, batch[-1].line))
         for outcome in outcomes:

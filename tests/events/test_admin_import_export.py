@@ -235,3 +235,15 @@ def test_a_large_import_previews_its_first_rows_and_logs_itself_once(editor):
     (entry,) = LogEntry.objects.all()
     assert entry.object_repr == "Tabellen-Import themen.csv"
     assert entry.change_message == f"{PREVIEW_ROWS + 100} neu, 0 geändert, 0 unverändert"
+
+
+def test_the_preview_names_a_possible_duplicate_statement(editor, newsroom):
+    from events.resources import POSSIBLE_DUPLICATE
+
+    existing = Statement.objects.get()
+    changed = existing.text.rstrip(".!") + " sehr."
+    data = f"summit;speaker;text\nhanoi-2019;kim-jong-un;{changed}\n".encode()
+    page = upload(editor, Statement, data)
+    note = POSSIBLE_DUPLICATE.format(pk=existing.pk, text=existing.text)
+    assert f"Zeile 2, Spalte text: {note}" in page.content.decode().replace("&#x27;", "'")
+    assert page.context["confirm_form"] is not None

@@ -1,23 +1,29 @@
+import io
+
 import pytest
 import tablib
+from django.core.management import call_command
 
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
 from events.resources import (
     DELEGATION_OF_OTHER_SUMMIT,
+    POSSIBLE_DUPLICATE,
     SUMMIT_ENDS_BEFORE_IT_STARTS,
     DelegationMemberResource,
     DelegationResource,
     PersonResource,
     StatementResource,
+    StatementTable,
     SummitResource,
     TopicResource,
     tables,
 )
 from newsroom.editorial import CANNOT_PUBLISH
 from newsroom.importexport import CSVFormat, XLSXFormat
-from newsroom.tables import NOT_FOUND
+from newsroom.spreadsheets import open_sheet
+from newsroom.tables import NOT_FOUND, RowError, import_table
 from sources.resources import SourceArticleResource
-from tests.factories import make_source, make_statement
+from tests.factories import make_person, make_source, make_statement, make_summit
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +187,63 @@ def test_the_command_line_knows_every_model():
     assert {table.model for table in tables().values()} == {
         resource._meta.model for resource in RESOURCES
     }
+
+
+def test_an_edited_export_updates_the_statement_it_came_from(tmp_path):
+    summit = make_summit(slug="hanoi-2019")
+    person = make_person(slug="donald-trump")
+    statement = make_statement(summit=summit, speaker=person, text="Wir hatten gute Gespräche.")
+    exported = tmp_path / "aussagen.csv"
+    call_command("export_csv", "statements", "-o", str(exported))
+    edited = exported.read_bytes().replace(
+        "gute Gespräche".encode(), "sehr gute Gespräche".encode()
+    )
+    report = import_table(
+        table=StatementTable(), sheet=open_sheet(stream=io.BytesIO(edited)), trusted=True
+    )
+    assert (report.new, report.updated, report.errors) == (0, 1, [])
+    statement.refresh_from_db()
+    assert statement.text == "Wir hatten sehr gute Gespräche."
+    assert Statement.objects.count() == 1
+
+
+def test_a_row_without_a_key_is_matched_by_its_words_and_new_rows_get_keys():
+    summit = make_summit(slug="hanoi-2019")
+    make_person(slug="donald-trump")
+    text = "key;summit;speaker;text\n;hanoi-2019;donald-trump;Ein Satz.\n"
+    for expected in ((1, 0), (0, 1)):
+        report = import_table(
+            table=StatementTable(),
+            sheet=open_sheet(stream=io.BytesIO(text.encode())),
+            trusted=True,
+        )
+        assert (report.new, report.skipped) == expected
+    (statement,) = Statement.objects.filter(summit=summit)
+    assert statement.key is not None
+
+
+def test_a_new_statement_close_to_one_of_the_same_speaker_is_noted_not_refused():
+    summit = make_summit(slug="hanoi-2019")
+    person = make_person(slug="donald-trump")
+    other = make_person(slug="kim-jong-un")
+    earlier = make_statement(
+        summit=summit, speaker=person, text="Das war eine großartige Sache für uns alle."
+    )
+    text = (
+        "summit;speaker;text\n"
+        "hanoi-2019;donald-trump;Das war eine großartigen Sache für uns alle!\n"
+        "hanoi-2019;kim-jong-un;Das war eine großartigen Sache für uns alle!\n"
+        "hanoi-2019;donald-trump;Wir sehen uns in Pjöngjang.\n"
+    )
+    report = import_table(
+        table=StatementTable(), sheet=open_sheet(stream=io.BytesIO(text.encode())), trusted=True
+    )
+    assert report.ok and report.new == 3
+    assert report.notes == [
+        RowError(
+            line=2,
+            column="text",
+            message=str(POSSIBLE_DUPLICATE.format(pk=earlier.pk, text=earlier.text)),
+        )
+    ]
+    assert other.statements.count() == 1

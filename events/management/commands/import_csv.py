@@ -40,6 +40,8 @@ class Command(BaseCommand):
             self.stderr.write("")
         for error in report.errors[:SHOWN_ERRORS]:
             self.stderr.write(f"{file}: {error}")
+        for note in report.notes[:SHOWN_ERRORS]:
+            self.stderr.write(f"{file}: Hinweis: {note}")
         if len(report.errors) > SHOWN_ERRORS:
             self.stderr.write(f"… und {len(report.errors) - SHOWN_ERRORS} weitere Fehler.")
         summary = (
