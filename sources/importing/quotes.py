@@ -100,6 +100,7 @@ UPPER_START = re.compile(r"[\s)\]]*(?:[„“\"»«‚(]\s*)?[A-ZÄÖÜ0-9]")
 WORD = re.compile(r"\w+")
 NEXT_WORD = re.compile(r"\s*(\w+)")
 LAST_WORD = re.compile(r"(\w+)\W*$")
+WRITTEN = re.compile("|".join(re.escape(phrase) for phrase in WRITTEN_PHRASES))
 # Two or more capitalised words in a row, the shape of a person's name.
 NAME_RUN = re.compile(r"(?<![.!?]\s)\b[A-ZÄÖÜ][\w-]+(?:[ \t]+[A-ZÄÖÜ][\w-]+)+")
 
@@ -912,6 +913,8 @@ class _Extractor:
             distance = self._cue_distance(tokens, qi, cue_index, attribution)
             if adjacent_verb is not None and distance > 2:
                 return adjacent_verb
+            if attribution.adjacent == (distance <= 3):
+                return attribution
             return dataclasses.replace(attribution, adjacent=distance <= 3)
         if adjacent_verb is not None:
             return adjacent_verb
@@ -1503,7 +1506,7 @@ def _written_clauses(tokens: list[Token]) -> list[bool]:
     for k in range(len(tokens) + 1):
         if k == len(tokens) or tokens[k].text in {",", ":", ";"}:
             clause = " ".join(t.lower for t in tokens[start:k] if not t.quote)
-            flags += [any(phrase in clause for phrase in WRITTEN_PHRASES)] * (k - start)
+            flags += [WRITTEN.search(clause) is not None] * (k - start)
             flags += [False] if k < len(tokens) else []
             start = k + 1
     return flags

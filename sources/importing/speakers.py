@@ -65,7 +65,7 @@ def make_token(text: str, start: int, end: int, *, quote: bool = False) -> Token
     is_word = not quote and WORD_CHARS.match(text) is not None
     # "58-Jährige" counts: a noun with a number in front.
     # So does "documenta-Homepage": a German compound takes the case of its last part.
-    word = NUMBER_PREFIX.sub("", text) if is_word else ""
+    word = NUMBER_PREFIX.sub("", text) if is_word and text[0].isdigit() else text
     capitalised = is_word and (word[:1].isupper() or word.rpartition("-")[2][:1].isupper())
     return Token(text, start, end, quote, text.lower(), is_word, capitalised)
 
