@@ -4,7 +4,8 @@
 
 Builds bodies of about `--size` characters in memory, each the worst of one shape (many
 quotations in one paragraph, many openers never closed, long runs of names, speech verbs
-without quotations, sentences without punctuation, one line of words), runs
+without quotations, sentences without punctuation, one line of words, and the densest text
+of tiny sentences and statements, which costs what reading that many of them costs), runs
 `extract_quotes` on each with a few known people, and prints size, seconds and the number of
 statements found. The seed articles are the realistic case. Prints figures; asserts nothing.
 """
@@ -120,6 +121,16 @@ def pronouns_of_other_gender(size: int) -> str:
     return fill(size, pieces, " ")
 
 
+def one_word_sentences(size: int) -> str:
+    # Nothing to find, but every sentence is read: the cost of a sentence as such.
+    return fill(size, itertools.repeat("Ja."), " ")
+
+
+def headline_quotes(size: int) -> str:
+    # A statement every dozen characters: the cost of a statement as such.
+    return fill(size, itertools.repeat("Trump: „Ja“"), "\n")
+
+
 CASES: dict[str, Callable[[int], str]] = {
     "quotes in one paragraph": quotes_in_one_paragraph,
     "quotes in paragraphs": quotes_in_paragraphs,
@@ -131,6 +142,8 @@ CASES: dict[str, Callable[[int], str]] = {
     "numbered sentences": numbered_sentences,
     "quotes then 'Das sagte X'": quotes_then_naming_sentence,
     "pronouns of other gender": pronouns_of_other_gender,
+    "one-word sentences": one_word_sentences,
+    "headline quotes": headline_quotes,
 }
 
 
