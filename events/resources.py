@@ -8,9 +8,9 @@ summit, speaker and text. The columns are documented in docs/csv.md.
 import re
 import uuid
 
-from django.db.models import Q
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
 from newsroom.importexport import resource_for
@@ -293,17 +293,9 @@ class StatementTable(Table):
     def notes(self, new):
         """A new statement whose words are close to a statement of the same speaker at the
         same summit: named, for the editor to decide (possibly the same, edited)."""
-        pairs = {(values["summit"], values.get("speaker")) for _line, values in new}
-        said: dict[tuple, list[tuple[int, str]]] = {}
-        condition = Q()
-        for summit, speaker in pairs:
-            condition |= Q(summit_id=summit, speaker_id=speaker)
-        if pairs:
-            rows = Statement.objects.filter(condition).values_list(
-                "summit_id", "speaker_id", "pk", "text"
-            )
-            for summit, speaker, pk, text in rows:
-                said.setdefault((summit, speaker), []).append((pk, text))
+        said = statements_of_speakers(
+            {(values["summit"], values.get("speaker")) for _, values in new}
+        )
         for line, values in new:
             candidates = said.get((values["summit"], values.get("speaker")), [])
             if match := closest_statement(values["text"], candidates):
@@ -323,16 +315,45 @@ class StatementTable(Table):
             yield "source_end", SPAN_OUT_OF_ORDER.format(start=start)
 
 
+def statements_of_speakers(pairs: set[tuple[int, int | None]]) -> dict[tuple, list]:
+    """(summit, speaker) -> [(pk, text), ...] of the stored statements, in one query: a row
+    value IN list, which uses the speaker index on PostgreSQL and SQLite alike."""
+    said: dict[tuple, list[tuple[int, str]]] = {}
+    named = [pair for pair in pairs if pair[1] is not None]
+    unnamed = [summit for summit, speaker in pairs if speaker is None]
+    conditions, params = [], []
+    if named:
+        conditions.append(f"(summit_id, speaker_id) IN ({', '.join(['(%s, %s)'] * len(named))})")
+        params += [value for pair in named for value in pair]
+    if unnamed:
+        conditions.append(
+            f"(speaker_id IS NULL AND summit_id IN ({', '.join(['%s'] * len(unnamed))}))"
+        )
+        params += unnamed
+    if not conditions:
+        return said
+    table = connection.ops.quote_name(Statement._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT summit_id, speaker_id, id, text FROM {table} WHERE {' OR '.join(conditions)}",
+            params,
+        )
+        for summit, speaker, pk, text in cursor.fetchall():
+            said.setdefault((summit, speaker), []).append((pk, text))
+    return said
+
+
 def closest_statement(text: str, candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
     """The candidate (pk, text) whose words are closest to `text` when close enough to be
     possibly the same statement (and not the same words: that row would have matched)."""
-    wanted = _comparable(text)
-    best, best_score = None, NEAR_DUPLICATE_SCORE
-    for pk, candidate in candidates:
-        score = fuzz.ratio(wanted, _comparable(candidate))
-        if score >= best_score and candidate != text:
-            best, best_score = (pk, candidate), score
-    return best
+    others = [(pk, candidate) for pk, candidate in candidates if candidate != text]
+    match = process.extractOne(
+        _comparable(text),
+        [_comparable(candidate) for _, candidate in others],
+        scorer=fuzz.ratio,
+        score_cutoff=NEAR_DUPLICATE_SCORE,
+    )
+    return None if match is None else others[match[2]]
 
 
 def _comparable(text: str) -> str:

@@ -499,7 +499,7 @@ class Table:
         """New rows have their primary keys."""
 
     def notes(self, new: Sequence[tuple[int, dict[str, Any]]]) -> Iterable[RowError]:
-        """Remarks on rows about to be created, (line, values) each, a batch at a time."""
+        """Remarks on rows a dry run would create, (line, values) each, a batch at a time."""
         return ()
 
     def prepare(self, instance: models.Model) -> Iterable[str]:
@@ -789,7 +789,9 @@ class _Import:
         created = [
             (o.line, values) for o, values in zip(outcomes, kept, strict=True) if o.kind == "new"
         ]
-        if created and len(self.report.notes) < MAX_REPORTED_ERRORS:
+        # Notes are for the preview (a dry run), where the editor decides; the import itself
+        # then runs at full speed.
+        if created and self.report.dry_run and len(self.report.notes) < MAX_REPORTED_ERRORS:
             self.report.notes.extend(table.notes(created))
         if self.writing:
             self.write(new, changed, lines=(batch[0].line, batch[-1].line))
