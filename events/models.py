@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from events.countries import is_country_code
+from events.countries import country_name, is_country_code
 from newsroom.editorial import Editorial, EditorialQuerySet, StatementStatus
 
 UNKNOWN_COUNTRY = _("„%(code)s“ ist kein Ländercode nach ISO 3166, z. B. „US“ oder „KP“.")
@@ -86,6 +87,13 @@ class Summit(Editorial):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("events:summit-detail", args=[self.slug])
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
+
 
 class Person(Editorial):
     name = models.CharField(_("Name"), max_length=200)
@@ -112,6 +120,13 @@ class Person(Editorial):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:person-detail", args=[self.slug])
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
 
     @property
     def alias_list(self) -> list[str]:
@@ -147,6 +162,9 @@ class Topic(models.Model):
 class DelegationQuerySet(EditorialQuerySet):
     def public(self):
         return self.published().filter(summit__in=Summit.objects.public())
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:topic-detail", args=[self.slug])
 
 
 class Delegation(Editorial):
@@ -186,7 +204,16 @@ class Delegation(Editorial):
         ]
 
     def __str__(self) -> str:
-        return f"{self.country} – {self.summit}"
+        return f"{self.country_name} – {self.summit}"
+
+    def get_absolute_url(self) -> str:
+        # Reads the summit: callers hand over delegations with it (`select_related`, or
+        # prefetched from the summit), never one query per delegation.
+        return reverse("events:delegation-detail", args=[self.summit.slug, self.country.lower()])
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
 
 
 class DelegationMemberQuerySet(models.QuerySet):
@@ -370,6 +397,9 @@ class Statement(Editorial):
     def clean(self) -> None:
         super().clean()
         self.align_to_source()
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:statement-detail", args=[self.pk])
 
     def __str__(self) -> str:
         speaker = self.speaker.name if self.speaker_id else self.speaker_label or "?"

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.editorial import Editorial
@@ -61,6 +62,9 @@ class SourceArticle(Editorial):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("sources:source-detail", args=[self.slug])
 
     @property
     def link_url(self) -> str:

@@ -908,9 +908,7 @@ class _Extractor:
                 speaker = self._mention(tokens, span)
                 adjacent_verb = Attribution(speaker, tokens[qi + 2].text, False, True)
         if cues:
-            best = min(cues, key=lambda cue: self._cue_distance(tokens, qi, *cue))
-            cue_index, attribution = best
-            distance = self._cue_distance(tokens, qi, cue_index, attribution)
+            attribution, distance = self._nearest_cue(tokens, qi, cues)
             if adjacent_verb is not None and distance > 2:
                 return adjacent_verb
             if attribution.adjacent == (distance <= 3):
@@ -995,6 +993,28 @@ class _Extractor:
             return None
         start = _phrase_back(tokens, k)
         return noun_phrase_at(tokens, start) if start is not None else None
+
+    def _nearest_cue(
+        self, tokens: list[Token], qi: int, cues: list[tuple[int, Attribution]]
+    ) -> tuple[Attribution, float]:
+        """The cue nearest the quotation at token qi by `_cue_distance` (of equals, the first)
+        and its distance. No cue is nearer than it stands in tokens, so cues are weighed
+        outward from the quotation, and no further than the best one found."""
+        positions = [ci for ci, _ in cues]  # rising: cues are found in token order
+        right = bisect.bisect_right(positions, qi)
+        left = right - 1
+        best_distance, best = float("inf"), 0
+        while left >= 0 or right < len(cues):
+            if right == len(cues) or (left >= 0 and qi - positions[left] <= positions[right] - qi):
+                k, left = left, left - 1
+            else:
+                k, right = right, right + 1
+            if abs(positions[k] - qi) > best_distance:
+                break
+            distance = self._cue_distance(tokens, qi, *cues[k])
+            if (distance, k) < (best_distance, best):
+                best_distance, best = distance, k
+        return cues[best][1], best_distance
 
     @staticmethod
     def _cue_distance(tokens: list[Token], qi: int, ci: int, attribution: Attribution) -> float:
