@@ -64,6 +64,12 @@ def openers_never_closed(size: int) -> str:
     return fill(size, pieces, " ") + " “"
 
 
+def cues_far_from_quotes(size: int) -> str:
+    # One sentence: every quotation has many cues around it, none right next to it.
+    filler = " ".join(["x"] * 11)
+    return fill(size, itertools.repeat(f"„a b c“ {filler} sagte {filler}"), " ")
+
+
 def capitalised_names(size: int) -> str:
     """Runs of names without punctuation, speakers named by surname only, and the full name
     far back at the start."""
@@ -135,6 +141,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "quotes in one paragraph": quotes_in_one_paragraph,
     "quotes in paragraphs": quotes_in_paragraphs,
     "openers never closed": openers_never_closed,
+    "cues far from quotes": cues_far_from_quotes,
     "capitalised names": capitalised_names,
     "speech verbs without quotes": speech_verbs_without_quotes,
     "long sentences": long_sentences,
