@@ -1,7 +1,8 @@
 """Atom feeds of newly published statements: all of them, per summit and per person.
 
 Atom puts the summary in `type="html"`: feed readers render it as HTML, so the statement text
-is escaped for that (its title is Atom's plain text, escaped by the XML writer alone).
+is escaped for that (its title is Atom's plain text, escaped by the XML writer alone). An
+entry links to its statement's `get_absolute_url()`, the syndication framework's default.
 """
 
 from django.contrib.syndication.views import Feed
@@ -38,9 +39,6 @@ class StatementFeed(Feed):
     def item_description(self, item: Statement) -> str:
         return escape(item.text)
 
-    def item_link(self, item: Statement) -> str:
-        return reverse("events:statement-detail", args=[item.pk])
-
     def item_pubdate(self, item: Statement):
         return item.published_at
 
@@ -67,7 +65,7 @@ class SummitStatementFeed(StatementFeed):
         return obj.summary
 
     def link(self, obj: Summit) -> str:
-        return reverse("events:summit-detail", args=[obj.slug])
+        return obj.get_absolute_url()
 
     def statements(self, obj: Summit):
         return super().statements(obj).filter(summit=obj)
@@ -84,7 +82,7 @@ class PersonStatementFeed(StatementFeed):
         return obj.description
 
     def link(self, obj: Person) -> str:
-        return reverse("events:person-detail", args=[obj.slug])
+        return obj.get_absolute_url()
 
     def statements(self, obj: Person):
         return super().statements(obj).filter(speaker=obj)

@@ -312,7 +312,7 @@ class StatementPage:
 def statement_for_detail(pk: int, *, preview: bool) -> StatementPage:
     statement = get_object_or_404(
         visible_statements(preview=preview)
-        .select_related("speaker", "summit", "delegation", "source")
+        .select_related("speaker", "summit", "delegation__summit", "source")
         .prefetch_related("topics"),
         pk=pk,
     )

@@ -1,4 +1,8 @@
-"""The sitemap: every public page with the time it last changed, in both languages."""
+"""The sitemap: every public page with the time it last changed, in both languages.
+
+A page of a model is at its `get_absolute_url()` (Sitemap's default `location`), reversed
+in each language in turn.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -29,40 +33,25 @@ class SummitSitemap(PublicSitemap):
     def items(self):
         return Summit.objects.public().order_by("pk")
 
-    def location(self, obj):
-        return reverse("events:summit-detail", args=[obj.slug])
-
 
 class PersonSitemap(PublicSitemap):
     def items(self):
         return Person.objects.public().order_by("pk")
-
-    def location(self, obj):
-        return reverse("events:person-detail", args=[obj.slug])
 
 
 class StatementSitemap(PublicSitemap):
     def items(self):
         return statements_for_list(preview=False).order_by("pk")
 
-    def location(self, obj):
-        return reverse("events:statement-detail", args=[obj.pk])
-
 
 class SourceSitemap(PublicSitemap):
     def items(self):
         return SourceArticle.objects.public().order_by("pk")
 
-    def location(self, obj):
-        return reverse("sources:source-detail", args=[obj.slug])
-
 
 class TopicSitemap(PublicSitemap):
     def items(self):
         return Topic.objects.public().order_by("pk")
-
-    def location(self, obj):
-        return reverse("events:topic-detail", args=[obj.slug])
 
     def lastmod(self, obj):
         return None

@@ -114,7 +114,6 @@ def _csv_rows(request, statements, *, language: str) -> Iterator[list]:
     with translation.override(language):
         for statement in statements.iterator(chunk_size=CSV_CHUNK_SIZE):
             source = statement.source
-            detail = reverse("events:statement-detail", args=[statement.pk])
             yield [
                 statement.pk,
                 statement.said_on,
@@ -126,7 +125,7 @@ def _csv_rows(request, statements, *, language: str) -> Iterator[list]:
                 statement.context,
                 source.title if source else "",
                 source.link_url if source else "",
-                request.build_absolute_uri(detail),
+                request.build_absolute_uri(statement.get_absolute_url()),
             ]
 
 

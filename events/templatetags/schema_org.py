@@ -24,12 +24,16 @@ def json_ld_script(data: dict) -> SafeString:
     return mark_safe(f'<script type="application/ld+json">{text.translate(JSON_ESCAPES)}</script>')
 
 
-def _url(request, name: str, *args) -> str:
-    return request.build_absolute_uri(reverse(name, args=args))
+def _url(request, name: str) -> str:
+    return request.build_absolute_uri(reverse(name))
+
+
+def _address(request, obj) -> str:
+    return request.build_absolute_uri(obj.get_absolute_url())
 
 
 def _person(request, person) -> dict:
-    url = _url(request, "events:person-detail", person.slug)
+    url = _address(request, person)
     return {"@type": "Person", "@id": f"{url}#person", "name": person.name, "url": url}
 
 
@@ -42,7 +46,7 @@ def _speaker(request, statement) -> dict | None:
 
 
 def _event_reference(request, summit) -> dict:
-    url = _url(request, "events:summit-detail", summit.slug)
+    url = _address(request, summit)
     return {
         "@type": "Event",
         "@id": f"{url}#event",
@@ -54,7 +58,7 @@ def _event_reference(request, summit) -> dict:
 
 
 def _article_reference(request, source) -> dict:
-    url = _url(request, "sources:source-detail", source.slug)
+    url = _address(request, source)
     data = {"@type": "NewsArticle", "@id": f"{url}#article", "headline": source.title, "url": url}
     if source.link_url:
         data["sameAs"] = source.link_url
@@ -103,14 +107,12 @@ def summit_json_ld(context, page) -> SafeString:
 @register.simple_tag(takes_context=True)
 def delegation_json_ld(context, delegation) -> SafeString:
     request = context["request"]
-    url = _url(
-        request, "events:delegation-detail", delegation.summit.slug, delegation.country.lower()
-    )
+    url = _address(request, delegation)
     return json_ld_script(
         {
             "@type": "Organization",
             "@id": f"{url}#delegation",
-            "name": f"{delegation.country} – {delegation.summit.title}",
+            "name": f"{delegation.country_name} – {delegation.summit.title}",
             "url": url,
             "member": [
                 {
@@ -134,12 +136,12 @@ def person_json_ld(context, page) -> SafeString:
         "performerIn": [_event_reference(request, m.delegation.summit) for m in page.memberships],
     }
     if person.country:
-        data["nationality"] = {"@type": "Country", "name": person.country}
+        data["nationality"] = {"@type": "Country", "name": person.country_name}
     return json_ld_script(data)
 
 
 def _quotation(request, statement, *, source_visible: bool) -> dict:
-    url = _url(request, "events:statement-detail", statement.pk)
+    url = _address(request, statement)
     data = {
         "@type": "Quotation",
         "@id": f"{url}#quotation",

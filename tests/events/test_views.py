@@ -217,6 +217,13 @@ def test_delegation_page_accepts_an_upper_case_country(client, world):
     assert client.get("/gipfel/hanoi-2019/delegationen/xx/").status_code == 404
 
 
+def test_json_ld_names_countries_in_the_language_of_the_page(client, world):
+    delegation = json_ld(client.get("/gipfel/hanoi-2019/delegationen/kp/"))
+    assert delegation["name"] == "Nordkorea – Gipfeltreffen in Hanoi 2019"
+    person = json_ld(client.get("/en/personen/mike-pompeo/"))
+    assert person["nationality"] == {"@type": "Country", "name": "United States"}
+
+
 def test_person_page_shows_roles_across_summits_and_statements(client, world):
     html = client.get("/personen/mike-pompeo/").content.decode()
     assert "Gipfeltreffen in Singapur 2018" in html
