@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from events.countries import country_name, is_country_code
 from newsroom.editorial import Editorial, EditorialQuerySet, StatementStatus
@@ -65,6 +66,7 @@ class Summit(Editorial):
     )
 
     objects = SummitQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Gipfel")
@@ -108,6 +110,8 @@ class Person(Editorial):
     country = country_field(blank=True)
     description = models.TextField(_("Beschreibung"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("Person")
         verbose_name_plural = _("Personen")
@@ -145,6 +149,7 @@ class Topic(models.Model):
     description = models.TextField(_("Beschreibung"), blank=True)
 
     objects = TopicQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Thema")
@@ -158,13 +163,13 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("events:topic-detail", args=[self.slug])
+
 
 class DelegationQuerySet(EditorialQuerySet):
     def public(self):
         return self.published().filter(summit__in=Summit.objects.public())
-
-    def get_absolute_url(self) -> str:
-        return reverse("events:topic-detail", args=[self.slug])
 
 
 class Delegation(Editorial):
@@ -183,6 +188,7 @@ class Delegation(Editorial):
     notes = models.TextField(_("Anmerkungen"), blank=True)
 
     objects = DelegationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Delegation")
@@ -236,6 +242,7 @@ class DelegationMember(models.Model):
     )
 
     objects = DelegationMemberQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Delegationsmitglied")
@@ -345,6 +352,7 @@ class Statement(Editorial):
     )
 
     objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Aussage")

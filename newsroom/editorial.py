@@ -6,10 +6,12 @@ Redaktion may write and revise but not put anything in front of readers.
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from newsroom.history import ADMIN_ACTION, record_changed_rows
 
 CANNOT_PUBLISH = _("Sie dürfen nicht veröffentlichen: dazu fehlt Ihnen die Berechtigung.")
 CANNOT_UNPUBLISH = _(
@@ -102,15 +104,17 @@ def publish(queryset: models.QuerySet, *, user) -> int:
     """Publish the rows of `queryset`; the first publication date of each is kept."""
     if not can_publish(user, queryset.model):
         raise PermissionDenied(CANNOT_PUBLISH)
-    return mark_published(queryset)
+    return mark_published(queryset, user=user)
 
 
-def mark_published(queryset: models.QuerySet) -> int:
-    """Publish without asking whom: for trusted callers such as the demo loader."""
-    return queryset.exclude(status=Status.PUBLISHED).update(
+def mark_published(queryset: models.QuerySet, *, user=None) -> int:
+    """Publish; without a user for trusted callers such as the demo loader."""
+    return _change_status(
+        queryset.exclude(status=Status.PUBLISHED),
+        user=user,
+        action=_("Veröffentlichen"),
         status=Status.PUBLISHED,
         published_at=Coalesce("published_at", Now()),
-        updated_at=Now(),
     )
 
 
@@ -118,13 +122,21 @@ def move_to_draft(queryset: models.QuerySet, *, user) -> int:
     """Send rows back to draft; taking published rows offline needs the publish permission."""
     if queryset.filter(status=Status.PUBLISHED).exists() and not can_publish(user, queryset.model):
         raise PermissionDenied(CANNOT_UNPUBLISH)
-    return queryset.exclude(status=Status.DRAFT).update(status=Status.DRAFT, updated_at=Now())
+    return _change_status(
+        queryset.exclude(status=Status.DRAFT),
+        user=user,
+        action=_("Zurück in den Entwurf"),
+        status=Status.DRAFT,
+    )
 
 
 def accept_suggestions(queryset: models.QuerySet, *, user) -> int:
     """Take suggested statements into editing: they become drafts."""
-    return queryset.filter(status=StatementStatus.SUGGESTED).update(
-        status=StatementStatus.DRAFT, updated_at=Now()
+    return _change_status(
+        queryset.filter(status=StatementStatus.SUGGESTED),
+        user=user,
+        action=_("Vorschlag annehmen"),
+        status=StatementStatus.DRAFT,
     )
 
 
@@ -133,6 +145,23 @@ def reject(queryset: models.QuerySet, *, user) -> int:
     publish permission."""
     if queryset.filter(status=Status.PUBLISHED).exists() and not can_publish(user, queryset.model):
         raise PermissionDenied(CANNOT_UNPUBLISH)
-    return queryset.exclude(status=StatementStatus.REJECTED).update(
-        status=StatementStatus.REJECTED, updated_at=Now()
+    return _change_status(
+        queryset.exclude(status=StatementStatus.REJECTED),
+        user=user,
+        action=_("Ablehnen"),
+        status=StatementStatus.REJECTED,
     )
+
+
+def _change_status(queryset: models.QuerySet, *, user, action, **values) -> int:
+    """One UPDATE for all rows, and a version in each changed row's history."""
+    with transaction.atomic():
+        pks = list(queryset.values_list("pk", flat=True))
+        changed = queryset.model._default_manager.filter(pk__in=pks).update(
+            **values, updated_at=Now()
+        )
+        if hasattr(queryset.model, "history"):
+            record_changed_rows(
+                queryset, pks, user=user, reason=ADMIN_ACTION.format(action=action)
+            )
+    return changed

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "csp",
     "django_filters",
     "import_export",
+    "simple_history",
     "newsroom",
     "events",
     "sources",
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Every change saved in a request is recorded in its object's history with the user.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a login refused for throttling into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -16,12 +16,12 @@ one hash per row of the file.
 import copy
 import hashlib
 import itertools
-import operator
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import (
     DatabaseError,
@@ -36,7 +36,10 @@ from django.db.models.functions import MD5
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from newsroom.bulk import insert
 from newsroom.editorial import CANNOT_PUBLISH, CANNOT_UNPUBLISH, Status, can_publish
+from newsroom.history import CHANGED, CREATED, SPREADSHEET_IMPORT, record_history
+from newsroom.models import ImportRun
 from newsroom.spreadsheets import Sheet, parse_date, parse_decimal, parse_integer
 
 ROW_ERROR = "Zeile {line}, Spalte {column}: {message}"
@@ -66,7 +69,6 @@ BATCH_SIZE = 1000
 LOCK_WAIT_SECONDS = 20
 # pg_advisory_xact_lock(namespace, key): the namespace keeps our keys apart from others'.
 LOCK_NAMESPACE = 0x6E72  # "nr"
-COPY_THRESHOLD = 50
 MAX_REPORTED_ERRORS = 1000
 
 
@@ -403,46 +405,6 @@ class ManyColumn(Column):
         )
 
 
-def insert(model: type[models.Model], instances: Sequence[models.Model]) -> None:
-    """`bulk_create`, but on PostgreSQL a `COPY` into the table with primary keys drawn from
-    its sequence first: several times faster for the thousands of rows of a batch."""
-    if connection.vendor != "postgresql" or len(instances) < COPY_THRESHOLD:
-        model.objects.bulk_create(instances, batch_size=BATCH_SIZE)
-        return
-    meta = model._meta
-    fields = [f for f in meta.concrete_fields if not getattr(f, "generated", False)]
-    now = timezone.now()
-    for f in fields:
-        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-            for instance in instances:
-                setattr(instance, f.attname, now)
-    values_of = operator.attrgetter(*(f.attname for f in fields))
-    json_fields = [(i, f) for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
-    table = connection.ops.quote_name(meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [meta.db_table, meta.pk.column, len(instances)],
-        )
-        for instance, (pk,) in zip(instances, cursor.fetchall(), strict=True):
-            instance.pk = pk
-        with (
-            connection.wrap_database_errors,
-            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
-        ):
-            for instance in instances:
-                row = values_of(instance)
-                if json_fields:
-                    row = list(row)
-                    for index, f in json_fields:
-                        row[index] = f.get_db_prep_save(row[index], connection)
-                copy.write_row(row)
-    for instance in instances:
-        instance._state.adding = False
-        instance._state.db = connection.alias
-
-
 # Tables -----------------------------------------------------------------------------------
 
 
@@ -506,6 +468,10 @@ class Table:
         """Fill fields the spreadsheet does not carry, just before a new or changed row is
         saved; returns the names of the fields it set."""
         return ()
+
+    @cached_property
+    def history(self) -> bool:
+        return hasattr(self.model, "history")
 
     @cached_property
     def timestamped(self) -> bool:
@@ -613,10 +579,19 @@ class _Import:
     """The state of one run of `import_table`."""
 
     def __init__(
-        self, *, table: Table, user, trusted: bool, dry_run: bool, keep_outcomes: int, progress
+        self,
+        *,
+        table: Table,
+        user,
+        trusted: bool,
+        dry_run: bool,
+        keep_outcomes: int,
+        progress,
+        file_name: str,
     ):
         self.table = table
         self.user = user
+        self.reason = SPREADSHEET_IMPORT.format(file=file_name)
         self.report = ImportReport(dry_run=dry_run)
         self.keep_outcomes = keep_outcomes
         self.progress = progress
@@ -845,6 +820,17 @@ class _Import:
                             [instance for instance, names in changed if column.name in names],
                             replace=True,
                         )
+                if self.table.history:
+                    record_history(
+                        table.model, new, kind=CREATED, user=self.user, reason=self.reason
+                    )
+                    record_history(
+                        table.model,
+                        [instance for instance, _ in changed],
+                        kind=CHANGED,
+                        user=self.user,
+                        reason=self.reason,
+                    )
         except DatabaseError as error:
             self.report.invalid += 1
             reason = (
@@ -870,6 +856,8 @@ def import_table(
     dry_run: bool = False,
     keep_outcomes: int = 0,
     progress: Callable[[int], None] | None = None,
+    file_name: str = "",
+    via: str = "command",
 ) -> ImportReport:
     """Import every row of `sheet` into `table`, or nothing: a single invalid row (or a dry
     run) rolls the whole import back.
@@ -879,7 +867,10 @@ def import_table(
     operator at the server. Without either, no row may be published.
 
     `keep_outcomes`: how many new or changed rows the report keeps, with their instances and
-    cells, for a preview; the counts cover every row."""
+    cells, for a preview; the counts cover every row.
+
+    Every row written gets a version in its history (by `user`, None for the system, with the
+    file's name as the reason), and an import that wrote is an `ImportRun`."""
     run = _Import(
         table=table,
         user=user,
@@ -887,6 +878,7 @@ def import_table(
         dry_run=dry_run,
         keep_outcomes=keep_outcomes,
         progress=progress,
+        file_name=file_name,
     )
     try:
         with transaction.atomic():
@@ -894,6 +886,16 @@ def import_table(
             run.run(sheet)
             if dry_run or not run.report.ok:
                 transaction.set_rollback(True)
+            elif run.report.new or run.report.updated:
+                ImportRun.objects.create(
+                    table=ContentType.objects.get_for_model(table.model),
+                    file_name=file_name[-300:],
+                    user=user,
+                    via=via,
+                    new=run.report.new,
+                    updated=run.report.updated,
+                    skipped=run.report.skipped,
+                )
     except (ImportBusy, OperationalError) as error:
         # SQLite says "database is locked" when another import held its write lock too long.
         if isinstance(error, OperationalError) and "locked" not in str(error):

@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Statement
 from newsroom.admin import EditorialAdmin
 from newsroom.importexport import SpreadsheetAdminMixin
+from newsroom.models import ImportRun
 from sources import uploads
 from sources.forms import ArticleConfirmForm, ArticleUploadForm
-from sources.ingest import BATCH_SIZE, analyse_files, save_articles
+from sources.ingest import BATCH_SIZE, analyse_files, record_import_run, save_articles
 from sources.models import SourceArticle
 from sources.resources import SourceArticleResource
 
@@ -89,7 +90,15 @@ class SourceArticleAdmin(SpreadsheetAdminMixin, EditorialAdmin):
             outcomes = []
             analyses = analyse_files(files, summit=form.cleaned_data["summit"])
             while batch := list(islice(analyses, BATCH_SIZE)):
-                outcomes += save_articles(batch, publish_sources=publish_sources)
+                outcomes += save_articles(
+                    batch, publish_sources=publish_sources, user=request.user
+                )
+            record_import_run(
+                outcomes,
+                file_name=", ".join(sorted({name.split("/")[0] for name, _data in files})),
+                user=request.user,
+                via=ImportRun.Via.ADMIN,
+            )
             uploads.discard(form.cleaned_data["token"], user_id=user_id)
             self.report_outcomes(request, outcomes)
             return redirect("admin:sources_sourcearticle_changelist")

@@ -11,12 +11,15 @@ from datetime import date
 from functools import cached_property
 from itertools import islice
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from events.models import DelegationMember, Person, Statement, Summit
 from newsroom.editorial import StatementStatus, Status
+from newsroom.history import ARTICLE_IMPORT, CREATED, record_history
+from newsroom.models import ImportRun
 from newsroom.tables import IMPORT_BUSY, LOCK_WAIT_SECONDS, ImportBusy, take_turn
 from sources.importing.decode import decode
 from sources.importing.parse import MONTHS, REMOVAL_LABELS, parse_article
@@ -227,7 +230,7 @@ def _mark_duplicates(analyses: list[FileAnalysis]) -> list[FileAnalysis]:
 
 
 def save_articles(
-    analyses: Sequence[FileAnalysis], *, publish_sources: bool = False
+    analyses: Sequence[FileAnalysis], *, publish_sources: bool = False, user=None
 ) -> list[FileOutcome]:
     """Write the files that can be saved, all in a few queries; report every file.
 
@@ -239,7 +242,7 @@ def save_articles(
         with transaction.atomic():
             # Imports take turns, so two at once cannot pick the same slug.
             take_turn(SourceArticle, wait_seconds=LOCK_WAIT_SECONDS)
-            sources = _write(saveable, publish_sources=publish_sources)
+            sources = _write(saveable, publish_sources=publish_sources, user=user)
     except ImportBusy:
         busy = IMPORT_BUSY.format(seconds=LOCK_WAIT_SECONDS)
         return [
@@ -247,7 +250,7 @@ def save_articles(
             for a in analyses
         ]
     except DatabaseError:
-        return [save_article(a, publish_source=publish_sources) for a in analyses]
+        return [save_article(a, publish_source=publish_sources, user=user) for a in analyses]
     created = {id(a): source for a, source in zip(saveable, sources, strict=True)}
     return [
         FileOutcome(a.filename, "created", source=created[id(a)], statements=len(a.statements))
@@ -257,13 +260,15 @@ def save_articles(
     ]
 
 
-def save_article(analysis: FileAnalysis, *, publish_source: bool = False) -> FileOutcome:
+def save_article(
+    analysis: FileAnalysis, *, publish_source: bool = False, user=None
+) -> FileOutcome:
     """Write one analysed file: the article and its suggested statements, or nothing."""
     if not analysis.can_be_saved:
         return skipped_outcome(analysis)
     try:
         with transaction.atomic():
-            (source,) = _write([analysis], publish_sources=publish_source)
+            (source,) = _write([analysis], publish_sources=publish_source, user=user)
     except DatabaseError as error:
         # Most likely another import saved the same text in the meantime.
         existing = SourceArticle.objects.filter(checksum=analysis.article.checksum).first()
@@ -301,7 +306,9 @@ def skipped_outcome(analysis: FileAnalysis) -> FileOutcome:
     return FileOutcome(analysis.filename, "failed", analysis.summit_problem)
 
 
-def _write(analyses: Sequence[FileAnalysis], *, publish_sources: bool) -> list[SourceArticle]:
+def _write(
+    analyses: Sequence[FileAnalysis], *, publish_sources: bool, user=None
+) -> list[SourceArticle]:
     status = Status.PUBLISHED if publish_sources else Status.DRAFT
     slugs = _unique_slugs([a.article.title for a in analyses])
     sources = SourceArticle.objects.bulk_create(
@@ -331,12 +338,41 @@ def _write(analyses: Sequence[FileAnalysis], *, publish_sources: bool) -> list[S
         SourceArticle.summits.through(sourcearticle_id=source.pk, summit_id=a.summit.pk)
         for a, source in zip(analyses, sources, strict=True)
     )
-    Statement.objects.bulk_create(
+    statements = Statement.objects.bulk_create(
         statement
         for a, source in zip(analyses, sources, strict=True)
         for statement in _statements(a, source)
     )
+    names = {source.pk: source.filename for source in sources}
+    record_history(
+        SourceArticle,
+        sources,
+        kind=CREATED,
+        user=user,
+        reason=lambda source: ARTICLE_IMPORT.format(file=source.filename),
+    )
+    record_history(
+        Statement,
+        statements,
+        kind=CREATED,
+        user=user,
+        reason=lambda statement: ARTICLE_IMPORT.format(file=names[statement.source_id]),
+    )
     return sources
+
+
+def record_import_run(outcomes: Sequence[FileOutcome], *, file_name: str, user, via: str):
+    """The import as a whole, when it created anything: which upload, by whom, how many."""
+    created = sum(outcome.status == "created" for outcome in outcomes)
+    if created:
+        ImportRun.objects.create(
+            table=ContentType.objects.get_for_model(SourceArticle),
+            file_name=file_name[-300:],
+            user=user,
+            via=via,
+            new=created,
+            skipped=sum(outcome.status == "duplicate" for outcome in outcomes),
+        )
 
 
 def _statements(analysis: FileAnalysis, source: SourceArticle) -> list[Statement]:

@@ -3,6 +3,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from newsroom.editorial import Editorial
 
@@ -49,6 +50,9 @@ class SourceArticle(Editorial):
         editable=False,
         help_text=_("Was der Import aus dem Text entfernt hat, mit Grund."),
     )
+
+    # The file as imported and what the import cut never change: the history leaves them out.
+    history = HistoricalRecords(excluded_fields=["original", "removed"])
 
     class Meta:
         verbose_name = _("Quellartikel")

@@ -219,10 +219,9 @@ def test_a_row_with_more_cells_than_the_header_is_refused(editor):
     assert f"Zeile 4, Spalte {WHOLE_ROW}: {EXTRA_CELLS}" in page.content.decode()
 
 
-def test_a_large_import_previews_its_first_rows_and_logs_itself_once(editor):
-    from django.contrib.admin.models import LogEntry
-
+def test_a_large_import_previews_its_first_rows_and_is_recorded_once(editor, redaktion_user):
     from newsroom.importexport import PREVIEW_ROWS
+    from newsroom.models import ImportRun
 
     rows = "".join(f"thema-{n};Thema {n}\r\n" for n in range(PREVIEW_ROWS + 100))
     preview = upload(editor, Topic, f"slug;name\r\n{rows}".encode(), name="themen.csv")
@@ -230,11 +229,15 @@ def test_a_large_import_previews_its_first_rows_and_logs_itself_once(editor):
     assert f"{PREVIEW_ROWS + 100} neu, 0 geändert" in text
     assert f"Gezeigt werden die ersten {PREVIEW_ROWS} neuen oder geänderten Zeilen." in text
     assert len(preview.context["result"].changes) == PREVIEW_ROWS
+    assert not ImportRun.objects.exists()
     confirm(editor, Topic, preview)
     assert Topic.objects.count() == PREVIEW_ROWS + 100
-    (entry,) = LogEntry.objects.all()
-    assert entry.object_repr == "Tabellen-Import themen.csv"
-    assert entry.change_message == f"{PREVIEW_ROWS + 100} neu, 0 geändert, 0 unverändert"
+    (run,) = ImportRun.objects.all()
+    assert (run.file_name, run.user, run.via) == ("themen.csv", redaktion_user, "admin")
+    assert (run.new, run.updated, run.skipped) == (PREVIEW_ROWS + 100, 0, 0)
+    version = Topic.objects.get(slug="thema-7").history.get()
+    assert (version.history_user, version.history_type) == (redaktion_user, "+")
+    assert version.history_change_reason == "Tabellen-Import themen.csv"
 
 
 def test_the_preview_names_a_possible_duplicate_statement(editor, newsroom):

@@ -7,7 +7,7 @@ import pytest
 
 from events.models import Statement, Summit
 from events.resources import StatementTable, SummitTable
-from newsroom import tables
+from newsroom import bulk, tables
 from newsroom.editorial import CANNOT_PUBLISH, CANNOT_UNPUBLISH, Status
 from newsroom.spreadsheets import INVALID_DATE, open_sheet
 from newsroom.tables import (
@@ -179,7 +179,7 @@ def test_statements_find_speakers_by_name_or_alias_and_refuse_ambiguous_ones():
 def test_big_files_go_in_batches_and_round_trip(monkeypatch):
     # Small batches, and on PostgreSQL the COPY path, with a file of a few dozen rows.
     monkeypatch.setattr(tables, "BATCH_SIZE", 7)
-    monkeypatch.setattr(tables, "COPY_THRESHOLD", 2)
+    monkeypatch.setattr(bulk, "COPY_THRESHOLD", 2)
     summit = make_summit(slug="hanoi")
     for slug in ["sanktionen", "wirtschaft"]:
         make_topic(slug=slug)

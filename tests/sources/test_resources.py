@@ -8,7 +8,7 @@ import tablib
 from django.conf import settings
 from django.core.management import call_command
 
-from newsroom import tables
+from newsroom import bulk
 from newsroom.spreadsheets import open_sheet
 from newsroom.tables import import_table
 from sources.importing.normalize import text_checksum
@@ -25,7 +25,7 @@ def run(text: str):
 
 
 def test_new_source_articles_get_the_checksum_of_their_body_and_keep_it(monkeypatch):
-    monkeypatch.setattr(tables, "COPY_THRESHOLD", 2)
+    monkeypatch.setattr(bulk, "COPY_THRESHOLD", 2)
     make_summit(slug="hanoi")
     text = "slug;title;body;summits\n" + "".join(
         f"artikel-{n};Artikel {n};Text  {n};hanoi\n" for n in range(5)

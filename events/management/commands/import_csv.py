@@ -1,6 +1,9 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from events.resources import tables
+from newsroom.history import command_user
 from newsroom.spreadsheets import SpreadsheetError, open_sheet
 from newsroom.tables import import_table
 
@@ -19,8 +22,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Prüfen und zählen, aber nichts speichern."
         )
+        parser.add_argument(
+            "--user", metavar="BENUTZER", help="In der Geschichte der Zeilen als Urheber/in."
+        )
 
-    def handle(self, *args, model, file, dry_run, verbosity, **options):
+    def handle(self, *args, model, file, dry_run, user, verbosity, **options):
+        user = command_user(user)
         try:
             with open(file, "rb") as stream:
                 sheet = open_sheet(stream=stream)
@@ -31,6 +38,8 @@ class Command(BaseCommand):
                     trusted=True,
                     dry_run=dry_run,
                     progress=progress,
+                    user=user,
+                    file_name=Path(file).name,
                 )
         except OSError as error:
             raise CommandError(f"{file}: {error.strerror or error}") from error

@@ -4,8 +4,16 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from events.models import Summit
+from newsroom.history import command_user
+from newsroom.models import ImportRun
 from sources.importing.decode import MAX_BYTES
-from sources.ingest import BATCH_SIZE, analyse_files, planned_outcome, save_articles
+from sources.ingest import (
+    BATCH_SIZE,
+    analyse_files,
+    planned_outcome,
+    record_import_run,
+    save_articles,
+)
 
 UNKNOWN_SUMMIT = "Kein Gipfel mit dem Kurznamen „{slug}“."
 NOT_FOUND = "Datei nicht gefunden."
@@ -41,18 +49,23 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Nur zeigen, was angelegt würde."
         )
         parser.add_argument(
+            "--user", metavar="BENUTZER", help="In der Geschichte der Artikel als Urheber/in."
+        )
+        parser.add_argument(
             "--publish-sources",
             action="store_true",
             help="Die Quellartikel gleich veröffentlichen (die Aussagen bleiben Vorschläge).",
         )
 
-    def handle(self, *args, paths, summit, dry_run, publish_sources, verbosity, **options):
+    def handle(self, *args, paths, summit, dry_run, publish_sources, user, verbosity, **options):
+        user = command_user(user)
         chosen = None
         if summit:
             chosen = Summit.objects.filter(slug=summit).first()
             if chosen is None:
                 raise CommandError(UNKNOWN_SUMMIT.format(slug=summit))
         counts = {"created": 0, "duplicate": 0, "failed": 0}
+        saved = []
         unreadable = []
 
         def readable():
@@ -68,10 +81,12 @@ class Command(BaseCommand):
             if dry_run:
                 outcomes = [planned_outcome(analysis) for analysis in batch]
             else:
-                outcomes = save_articles(batch, publish_sources=publish_sources)
+                outcomes = save_articles(batch, publish_sources=publish_sources, user=user)
+                saved += outcomes
             for analysis, outcome in zip(batch, outcomes, strict=True):
                 counts["created" if outcome.status == "would-create" else outcome.status] += 1
                 self.report(outcome, analysis, verbosity)
+        record_import_run(saved, file_name=" ".join(paths), user=user, via=ImportRun.Via.COMMAND)
         for name, error in unreadable:
             counts["failed"] += 1
             self.stderr.write(f"✗ {name}: {error}")

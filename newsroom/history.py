@@ -1,0 +1,80 @@
+"""Every change leaves a trace: the one place that records history for writes that do not go
+through `Model.save()` (bulk inserts and updates of the imports, status changes of the admin
+actions). Saves record themselves (django-simple-history's signals, with the request's user
+from its middleware)."""
+
+from collections.abc import Callable, Iterable, Sequence
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.bulk import insert
+
+CREATED, CHANGED = "+", "~"
+# django-simple-history's column for the reason is this long.
+REASON_LENGTH = 100
+
+SPREADSHEET_IMPORT = _("Tabellen-Import {file}")
+ARTICLE_IMPORT = _("Artikel-Import {file}")
+ADMIN_ACTION = _("Aktion: {action}")
+
+
+def record_history(
+    model: type[models.Model],
+    instances: Sequence[models.Model],
+    *,
+    kind: str,
+    user=None,
+    reason: str | Callable[[models.Model], str] = "",
+) -> None:
+    """A version of each instance as it is now (just written), by `user` (None: the system),
+    with `reason` (or `reason(instance)`); rows go in as one bulk insert (COPY on
+    PostgreSQL)."""
+    if not instances:
+        return
+    history = model.history.model
+    fields = [field.attname for field in history.tracked_fields]
+    now = timezone.now()
+    fixed = _fit(str(reason)) if not callable(reason) else ""
+    user_id = getattr(user, "pk", None)
+    versions = []
+    for instance in instances:
+        version = history(
+            history_date=now,
+            history_user_id=user_id,
+            history_change_reason=_fit(str(reason(instance))) if callable(reason) else fixed,
+            history_type=kind,
+        )
+        version.__dict__.update({name: getattr(instance, name) for name in fields})
+        versions.append(version)
+    insert(history, versions)
+
+
+def record_changed_rows(queryset: models.QuerySet, pks: Iterable[int], *, user, reason) -> None:
+    """After `queryset.update()`: a version of each row it changed, read back in one query."""
+    pks = list(pks)
+    if pks:
+        rows = list(queryset.model._default_manager.filter(pk__in=pks))
+        record_history(queryset.model, rows, kind=CHANGED, user=user, reason=reason)
+
+
+def _fit(reason: str) -> str:
+    return reason if len(reason) <= REASON_LENGTH else f"{reason[: REASON_LENGTH - 1]}…"
+
+
+UNKNOWN_USER = _("Kein Benutzerkonto „{username}“.")
+
+
+def command_user(username: str | None):
+    """The account a management command's changes are recorded for (`--user`); without one
+    they are the system's."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import CommandError
+
+    if not username:
+        return None
+    try:
+        return get_user_model().objects.get(username=username)
+    except get_user_model().DoesNotExist:
+        raise CommandError(UNKNOWN_USER.format(username=username)) from None

@@ -1,0 +1,96 @@
+"""Every change leaves a trace: who changed what and when, from every path that writes."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from events.models import Person, Statement, Topic
+from newsroom.editorial import StatementStatus, Status
+from newsroom.history import UNKNOWN_USER
+from newsroom.models import ImportRun
+from sources.models import SourceArticle
+from tests.factories import make_person, make_statement, make_summit
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+
+def versions(instance):
+    return list(instance.history.order_by("history_date", "history_id"))
+
+
+def test_a_change_form_save_is_a_version_by_the_editor(client, redaktion_user):
+    person = make_person(name="Kim Jong Un")
+    client.force_login(redaktion_user)
+    url = reverse("admin:events_person_change", args=[person.pk])
+    page = client.get(url)
+    data = {**page.context["adminform"].form.initial, "name": "Kim Jong-un", "country": "KP"}
+    data = {key: value for key, value in data.items() if value is not None}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    latest = versions(person)[-1]
+    assert (latest.name, latest.history_user, latest.history_type) == (
+        "Kim Jong-un",
+        redaktion_user,
+        "~",
+    )
+
+
+def test_an_admin_action_is_a_version_of_each_row_it_changed(client, chefredaktion_user):
+    summit = make_summit(status=Status.PUBLISHED)
+    touched = make_statement(summit=summit, status=StatementStatus.SUGGESTED)
+    already = make_statement(summit=summit, status=StatementStatus.PUBLISHED)
+    client.force_login(chefredaktion_user)
+    client.post(
+        reverse("admin:events_statement_changelist"),
+        {"action": "publish_selected", "_selected_action": [touched.pk, already.pk]},
+    )
+    latest = versions(touched)[-1]
+    assert (latest.status, latest.history_user) == ("published", chefredaktion_user)
+    assert latest.history_change_reason == "Aktion: Veröffentlichen"
+    assert len(versions(already)) == 1  # only its creation: the action did not change it
+
+
+def test_an_article_import_is_a_version_of_the_article_and_its_statements(demo, tmp_path):
+    path = tmp_path / "artikel.txt"
+    path.write_bytes(next(SEEDS.glob("000_*.txt")).read_bytes())
+    call_command("import_articles", str(path), "--summit", "hanoi-2019", stdout=io.StringIO())
+    source = SourceArticle.objects.get()
+    (created,) = versions(source)
+    assert (created.history_type, created.history_user) == ("+", None)
+    assert created.history_change_reason == f"Artikel-Import {path}"
+    statement = source.statements.first()
+    assert versions(statement)[0].history_change_reason == f"Artikel-Import {path}"
+    (run,) = ImportRun.objects.filter(file_name=str(path))
+    assert (run.via, run.new, run.user) == ("command", 1, None)
+
+
+def test_a_command_names_its_user_and_refuses_an_unknown_one(tmp_path, redaktion_user):
+    path = tmp_path / "themen.csv"
+    path.write_text("slug;name\nsanktionen;Sanktionen\n")
+    with pytest.raises(CommandError, match=str(UNKNOWN_USER.format(username="niemand"))):
+        call_command("import_csv", "topics", str(path), "--user", "niemand")
+    assert not Topic.objects.exists()
+    call_command("import_csv", "topics", str(path), "--user", "redakteurin", stdout=io.StringIO())
+    (created,) = versions(Topic.objects.get())
+    assert (created.history_user, created.history_change_reason) == (
+        redaktion_user,
+        "Tabellen-Import themen.csv",
+    )
+
+
+def test_a_spreadsheet_update_is_a_version_with_the_old_one_kept(tmp_path):
+    make_person(slug="kim-jong-un", name="Kim Jong Un")
+    path = tmp_path / "personen.csv"
+    path.write_text("slug;name\nkim-jong-un;Kim Jong-un\n")
+    call_command("import_csv", "people", str(path), stdout=io.StringIO())
+    person = Person.objects.get()
+    assert [(v.name, v.history_type) for v in versions(person)] == [
+        ("Kim Jong Un", "+"),
+        ("Kim Jong-un", "~"),
+    ]
+    assert Statement.objects.count() == 0
