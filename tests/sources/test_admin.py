@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from events.models import Statement
+from events.models import Statement, Summit
 from newsroom.editorial import StatementStatus, Status
 from sources.models import SourceArticle
 from tests.factories import make_source, make_statement
@@ -210,3 +210,17 @@ def test_editing_a_quote_away_from_its_source_flags_it_as_edited(admin_client, s
     assert statement.matches_source is False
     edited = admin_client.get(reverse("admin:events_statement_changelist") + "?matches_source=no")
     assert list(edited.context["cl"].result_list) == [statement]
+
+
+def test_preview_names_the_kinds_of_statement_in_german(admin_client, demo):
+    article = (
+        "Gipfel in Hanoi\n\n"
+        "Hanoi. „Wir reden weiter“, sagte Trump. Kim sagte, man sei zu allem bereit.\n"
+    ).encode()
+    hanoi = Summit.objects.get(slug="hanoi-2019")
+    response = preview(admin_client, upload("hanoi.txt", article), summit=hanoi.pk)
+    kinds = {s.quote.kind for a in response.context["analyses"] for s in a.statements}
+    assert {"direct", "indirect"} <= kinds
+    page = response.content.decode()
+    assert "<td>Wörtliches Zitat</td>" in page and "<td>Indirekte Rede</td>" in page
+    assert "<td>direct</td>" not in page and "<td>indirect</td>" not in page
