@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
@@ -6,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from events.countries import country_name
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
 from events.resources import (
     DelegationMemberResource,
@@ -15,10 +18,47 @@ from events.resources import (
     SummitResource,
     TopicResource,
 )
-from newsroom.admin import AutocompleteInline, EditorialAdmin
+from newsroom.admin import AutocompleteInline, EditorialAdmin, NewsroomAdmin
 from newsroom.editorial import accept_suggestions, reject
 from newsroom.importexport import SpreadsheetAdminMixin
 from sources.passages import passage_around
+
+
+@admin.display(description=_("Land"), ordering="country")
+def country_column(obj) -> str:
+    return country_name(obj.country)
+
+
+class CountryFilter(admin.SimpleListFilter):
+    """Countries by name, only those the rows have, in alphabetical order of the names. The
+    parameter is a lookup on the field, as with Django's own filter: Django checks it against
+    the model, and bookmarked lists keep working."""
+
+    title = _("Land")
+    field = "country"
+    parameter_name = "country__exact"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            model_admin.get_queryset(request)
+            .order_by()
+            .values_list(self.field, flat=True)
+            .distinct()
+        )
+        names = [(code, country_name(code)) for code in codes if code]
+        # "Österreich" among the O's, not after "Zypern".
+        return sorted(names, key=lambda choice: unicodedata.normalize("NFKD", choice[1].lower()))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{self.field: self.value()})
+        return queryset
+
+
+class DelegationCountryFilter(CountryFilter):
+    title = _("Land der Delegation")
+    field = "delegation__country"
+    parameter_name = "delegation__country"
 
 
 class DelegationInline(AutocompleteInline):
@@ -43,8 +83,8 @@ class DelegationMemberInline(AutocompleteInline):
 @admin.register(Summit)
 class SummitAdmin(SpreadsheetAdminMixin, EditorialAdmin):
     resource_classes = [SummitResource]
-    list_display = ["title", "starts_on", "ends_on", "city", "country", "status"]
-    list_filter = ["status", "country"]
+    list_display = ["title", "starts_on", "city", country_column, "status_label"]
+    list_filter = ["status", CountryFilter]
     search_fields = ["title", "city", "venue"]
     date_hierarchy = "starts_on"
     prepopulated_fields = {"slug": ["title"]}
@@ -61,8 +101,8 @@ class SummitAdmin(SpreadsheetAdminMixin, EditorialAdmin):
 @admin.register(Person)
 class PersonAdmin(SpreadsheetAdminMixin, EditorialAdmin):
     resource_classes = [PersonResource]
-    list_display = ["name", "country", "status"]
-    list_filter = ["status", "country"]
+    list_display = ["name", country_column, "status_label"]
+    list_filter = ["status", CountryFilter]
     search_fields = ["name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "status", "published_at", "aliases", "country", "description"]
@@ -71,27 +111,48 @@ class PersonAdmin(SpreadsheetAdminMixin, EditorialAdmin):
 @admin.register(Delegation)
 class DelegationAdmin(SpreadsheetAdminMixin, EditorialAdmin):
     resource_classes = [DelegationResource]
-    list_display = ["__str__", "summit", "country", "leader", "status"]
-    list_filter = ["status", "country", "summit"]
+    # The country links to the row: "__str__" would repeat the two columns beside it.
+    list_display = [country_column, "summit", "leader", "status_label"]
+    list_filter = ["status", CountryFilter, "summit"]
     search_fields = ["summit__title", "country", "leader__name"]
     autocomplete_fields = ["summit", "leader"]
     list_select_related = ["summit", "leader"]
     inlines = [DelegationMemberInline]
     fields = ["summit", "country", "leader", "status", "published_at", "notes"]
 
+    def get_search_results(self, request, queryset, search_term):
+        """Also by country name, as the list and the autocomplete show delegations: a word of
+        the search that is part of a country's name ("nordkorea hanoi") matches that country
+        too."""
+        words = search_term.split()
+        if not words:
+            return super().get_search_results(request, queryset, search_term)
+        codes = set(queryset.order_by().values_list("country", flat=True).distinct())
+        others, may_have_duplicates = [], False
+        for word in words:
+            named = [code for code in codes if word.casefold() in country_name(code).casefold()]
+            if not named:
+                others.append(word)
+                continue
+            by_text, duplicates = super().get_search_results(request, queryset, word)
+            queryset = queryset.filter(country__in=named) | by_text
+            may_have_duplicates |= duplicates
+        queryset, duplicates = super().get_search_results(request, queryset, " ".join(others))
+        return queryset, may_have_duplicates or duplicates
+
 
 @admin.register(DelegationMember)
-class DelegationMemberAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
+class DelegationMemberAdmin(SpreadsheetAdminMixin, NewsroomAdmin):
     resource_classes = [DelegationMemberResource]
     list_display = ["person", "role", "delegation"]
-    list_filter = ["delegation__summit", "delegation__country"]
+    list_filter = ["delegation__summit", DelegationCountryFilter]
     search_fields = ["person__name", "role", "delegation__summit__title"]
     autocomplete_fields = ["delegation", "person"]
     list_select_related = ["person", "delegation__summit"]
 
 
 @admin.register(Topic)
-class TopicAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
+class TopicAdmin(SpreadsheetAdminMixin, NewsroomAdmin):
     resource_classes = [TopicResource]
     list_display = ["name", "slug"]
     search_fields = ["name"]
@@ -122,16 +183,25 @@ class SourceMatchFilter(admin.SimpleListFilter):
 @admin.register(Statement)
 class StatementAdmin(SpreadsheetAdminMixin, EditorialAdmin):
     resource_classes = [StatementResource]
+    # Fits 1280 px beside the filters (see css/admin.css): whether the text still reads as
+    # in the source is shown in the passage column, and the page has no navigation sidebar.
+    change_list_template = "admin/events/statement/change_list.html"
     list_display = [
         "text_excerpt",
         "speaker_display",
         "kind",
-        "confidence",
-        "in_source",
-        "source_passage",
-        "status",
+        "confidence_display",
+        "passage_excerpt",
+        "status_label",
     ]
-    list_filter = ["status", "kind", SourceMatchFilter, "summit", "topics"]
+    list_filter = [
+        "status",
+        "kind",
+        SourceMatchFilter,
+        "summit",
+        DelegationCountryFilter,
+        "topics",
+    ]
     search_fields = ["text", "speaker__name", "speaker_label", "context"]
     date_hierarchy = "said_on"
     autocomplete_fields = ["summit", "speaker", "delegation", "source", "topics"]
@@ -174,9 +244,11 @@ class StatementAdmin(SpreadsheetAdminMixin, EditorialAdmin):
             return statement.speaker.name
         return format_html("<em>{}</em>", statement.speaker_label or "?")
 
-    @admin.display(description=_("wie in der Quelle"), boolean=True)
-    def in_source(self, statement):
-        return statement.matches_source
+    @admin.display(description=_("Sicherheit"), ordering="confidence")
+    def confidence_display(self, statement):
+        if statement.confidence is None:
+            return "–"
+        return f"{round(statement.confidence * 100)}\u00a0%"
 
     @admin.display(description=_("in der Quelle"))
     def source_passage(self, statement):
@@ -186,6 +258,26 @@ class StatementAdmin(SpreadsheetAdminMixin, EditorialAdmin):
             statement.source.body, statement.source_start, statement.source_end, around=90
         )
         return format_html('<span class="source-passage">{}<mark>{}</mark>{}</span>', *passage)
+
+    @admin.display(description=_("in der Quelle"))
+    def passage_excerpt(self, statement):
+        """The passage for the list: shorter, and marked when the text was edited away from
+        what the source says."""
+        if not statement.has_source_span:
+            return "–"
+        passage = passage_around(
+            statement.source.body, statement.source_start, statement.source_end, around=60
+        )
+        edited = (
+            format_html(
+                '<span class="status-label status-label--edited">{}</span> ', _("bearbeitet")
+            )
+            if not statement.matches_source
+            else ""
+        )
+        return format_html(
+            '{}<span class="source-passage">{}<mark>{}</mark>{}</span>', edited, *passage
+        )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -1,10 +1,12 @@
+import re
+
 import pytest
 from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events.models import Delegation, Person, Statement, Summit, Topic
+from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
 from newsroom.editorial import StatementStatus, Status
 from tests.factories import make_member, make_person, make_source, make_statement, make_summit
 
@@ -228,3 +230,99 @@ def test_redaktion_saving_a_summit_leaves_its_published_delegations_published(
     statuses = set(summit.delegations.values_list("status", flat=True))
     assert statuses == {Status.PUBLISHED}
     assert summit.delegations.filter(notes="Neue Anmerkung").exists()
+
+
+# Lists an editor can read: labels and country names, not codes
+
+
+def filter_choices(response, title: str) -> list[str]:
+    spec = next(s for s in response.context["cl"].filter_specs if s.title == title)
+    return [str(label) for _, label in spec.lookup_choices]
+
+
+def test_delegations_are_titled_by_their_country_name(demo):
+    delegation = Delegation.objects.get(summit__slug="hanoi-2019", country="KP")
+    assert str(delegation) == "Nordkorea – Gipfeltreffen in Hanoi 2019"
+
+
+@pytest.mark.parametrize("model", [Summit, Person, Delegation], ids=lambda m: m.__name__)
+def test_lists_show_and_filter_countries_by_name(admin_client, demo, model):
+    response = admin_client.get(admin_url(model, "changelist"))
+    page = response.content.decode()
+    expected = {Summit: ["Singapur", "Vietnam"]}.get(model, ["Nordkorea", "Vereinigte Staaten"])
+    assert filter_choices(response, "Land") == expected
+    shown = re.findall(r'class="field-country_column">(?:<a [^>]*>)?([^<]*)<', page)
+    assert set(shown) == set(expected)
+    code = model.objects.exclude(country="").values_list("country", flat=True).first()
+    filtered = admin_client.get(admin_url(model, "changelist") + f"?country__exact={code}")
+    assert {row.country for row in filtered.context["cl"].result_list} == {code}
+
+
+def test_members_are_filtered_by_their_delegation_country_by_name(admin_client, demo):
+    url = admin_url(DelegationMember, "changelist")
+    response = admin_client.get(url)
+    assert filter_choices(response, "Land der Delegation") == ["Nordkorea", "Vereinigte Staaten"]
+    assert "Nordkorea – Gipfeltreffen in Hanoi 2019" in response.content.decode()
+    north_korea = admin_client.get(url + "?delegation__country=KP").context["cl"]
+    assert {m.delegation.country for m in north_korea.result_list} == {"KP"}
+
+
+def test_delegations_are_found_by_country_name(admin_client, demo):
+    found = admin_client.get(admin_url(Delegation, "changelist") + "?q=nordkorea").context["cl"]
+    assert {d.country for d in found.result_list} == {"KP"}
+    assert found.result_count == 2
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "events",
+            "model_name": "statement",
+            "field_name": "delegation",
+            "term": "Nordkorea Hanoi",
+        },
+    )
+    texts = [result["text"] for result in response.json()["results"]]
+    assert texts == ["Nordkorea – Gipfeltreffen in Hanoi 2019"]
+
+
+@pytest.fixture
+def suggestion(demo):
+    hanoi = Summit.objects.get(slug="hanoi-2019")
+    body = "Hanoi. Kim sagte, man sei zu allem bereit. Weiter nichts."
+    text = "man sei zu allem bereit"
+    return make_statement(
+        summit=hanoi,
+        speaker=Person.objects.get(slug="kim-jong-un"),
+        delegation=hanoi.delegations.get(country="KP"),
+        text=text,
+        kind=Statement.Kind.INDIRECT,
+        status=StatementStatus.SUGGESTED,
+        confidence=0.7,
+        source=make_source(body=body),
+        source_start=body.index(text),
+        source_end=body.index(text) + len(text),
+    )
+
+
+def test_statement_list_shows_labels_and_country_names_not_codes(admin_client, suggestion):
+    response = admin_client.get(admin_url(Statement, "changelist") + "?status__exact=suggested")
+    page = response.content.decode()
+    assert '<td class="field-kind">Indirekte Rede</td>' in page
+    assert '<span class="status-label status-label--suggested">Vorgeschlagen</span>' in page
+    assert "70\u00a0%" in page
+    assert "Kim sagte, <mark>man sei zu allem bereit</mark>. Weiter nichts." in page
+    assert filter_choices(response, "Land der Delegation") == ["Nordkorea"]
+    for code in (">indirect<", ">suggested<", ">KP<"):
+        assert code not in page
+
+
+def test_statement_list_marks_a_text_edited_away_from_its_source(admin_client, suggestion):
+    url = admin_url(Statement, "changelist")
+    assert "status-label--edited" not in admin_client.get(url).content.decode()
+    Statement.objects.filter(pk=suggestion.pk).update(text="man sei zu vielem bereit")
+    assert "status-label--edited" in admin_client.get(url).content.decode()
+
+
+def test_statement_list_is_filtered_by_delegation_country(admin_client, suggestion):
+    make_statement(summit=suggestion.summit, status=StatementStatus.SUGGESTED)
+    url = admin_url(Statement, "changelist") + "?delegation__country=KP"
+    assert list(admin_client.get(url).context["cl"].result_list) == [suggestion]

@@ -224,3 +224,11 @@ def test_preview_names_the_kinds_of_statement_in_german(admin_client, demo):
     page = response.content.decode()
     assert "<td>Wörtliches Zitat</td>" in page and "<td>Indirekte Rede</td>" in page
     assert "<td>direct</td>" not in page and "<td>indirect</td>" not in page
+
+
+def test_source_list_shows_the_status_as_a_label(admin_client, demo):
+    make_source(title="Ein Entwurf")
+    make_source(title="Erschienen", status=Status.PUBLISHED)
+    page = admin_client.get(reverse("admin:sources_sourcearticle_changelist")).content.decode()
+    assert '<span class="status-label status-label--draft">Entwurf</span>' in page
+    assert '<span class="status-label status-label--published">Veröffentlicht</span>' in page
