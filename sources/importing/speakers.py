@@ -46,6 +46,7 @@ NAME_BEFORE = re.compile(r"(?:[A-ZÄÖÜ][\w\-]*[ \t]+(?:(?:von|van|de|zu)[ \t]+
 NAME_AFTER = re.compile(r"(?:[ \t]+[A-ZÄÖÜ][\w\-]*){1,2}")
 # What counts as part of a word when a name is looked for as a whole word.
 WORD_RUN = re.compile(r"[\w-]+")
+ALIAS_SEPARATORS = re.compile(r"[\s\-‐]+")
 
 
 class Token(NamedTuple):
@@ -559,7 +560,7 @@ def mention_gender(text: str, mention: Mention) -> str:
 
 
 def _alias_key(name: str) -> str:
-    return re.sub(r"[\s\-‐]+", " ", name).strip().lower()
+    return ALIAS_SEPARATORS.sub(" ", name).strip().lower()
 
 
 class PeopleIndex:
@@ -576,6 +577,8 @@ class PeopleIndex:
                 self.by_alias.setdefault(_alias_key(alias), person)
         self.mentions: list[tuple[int, int, KnownPerson]] = []
         self.mention_starts: list[int] = []
+        # The same mention comes back with every statement of its speaker.
+        self.resolved: dict[tuple[str, str], KnownPerson | None] = {}
         if not self.by_alias:
             self.pattern = None
             return
@@ -605,8 +608,16 @@ class PeopleIndex:
         Ri Yong-ho", not an unrelated title in front of it)."""
         if self.pattern is None:
             return None
+        key = (mention_text, containing)
+        if key not in self.resolved:
+            self.resolved[key] = self._longest_alias(self.pattern, mention_text, containing)
+        return self.resolved[key]
+
+    def _longest_alias(
+        self, pattern: re.Pattern[str], mention_text: str, containing: str
+    ) -> KnownPerson | None:
         best: tuple[int, KnownPerson] | None = None
-        for m in self.pattern.finditer(mention_text):
+        for m in pattern.finditer(mention_text):
             if containing and not re.search(
                 rf"(?<![\w-]){re.escape(containing)}(?![\w-])", m.group()
             ):
