@@ -26,6 +26,7 @@ from import_export.resources import ModelResource
 from import_export.results import InvalidRow, Result, RowResult
 from import_export.tmp_storages import BaseStorage
 
+from newsroom.importexport_forms import GermanExportMixin, template_filename
 from newsroom.models import ImportRun
 from newsroom.spreadsheets import SpreadsheetError, csv_bytes, open_sheet, write_xlsx
 from newsroom.tables import ImportReport, Sheet, import_table
@@ -265,7 +266,7 @@ class SizeLimitedImportForm(ImportForm):
         return upload
 
 
-class SpreadsheetAdminMixin(ImportExportMixin):
+class SpreadsheetAdminMixin(GermanExportMixin, ImportExportMixin):
     """Import (CSV, XLSX) and export (CSV, XLSX, JSON) for a model admin whose
     `resource_classes` are `TableResource`s; gated by the `import_`/`export_` permissions."""
 
@@ -306,7 +307,7 @@ class SpreadsheetAdminMixin(ImportExportMixin):
             csv_bytes(header=resource.table_class.header(), rows=[]),
             content_type=CSVFormat.CONTENT_TYPE,
         )
-        filename = f"{self.model._meta.model_name}-vorlage.csv"
+        filename = template_filename(self.model)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 

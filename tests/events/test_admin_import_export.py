@@ -150,7 +150,7 @@ def test_uploads_are_size_limited(editor, monkeypatch):
 
 def test_each_model_offers_an_empty_template(editor):
     response = editor.get(url(Summit, "import_template"))
-    assert response["Content-Disposition"] == 'attachment; filename="summit-vorlage.csv"'
+    assert response["Content-Disposition"] == 'attachment; filename="gipfel-vorlage.csv"'
     sheet = open_sheet(stream=io.BytesIO(response.content))
     assert list(sheet.header) == SummitTable.header()
     assert list(sheet.rows) == []
