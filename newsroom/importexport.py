@@ -28,7 +28,13 @@ from import_export.tmp_storages import BaseStorage
 
 from newsroom.importexport_forms import GermanExportMixin, template_filename
 from newsroom.models import ImportRun
-from newsroom.spreadsheets import SpreadsheetError, csv_bytes, open_sheet, write_xlsx
+from newsroom.spreadsheets import (
+    REQUEST_LIMITS,
+    SpreadsheetError,
+    csv_bytes,
+    open_sheet,
+    write_xlsx,
+)
 from newsroom.tables import ImportReport, Sheet, import_table
 from newsroom.uploads import MAX_UPLOAD_BYTES
 
@@ -141,7 +147,7 @@ def dataset_of(data: bytes) -> tablib.Dataset:
     keeps each row's line number and the cells beyond the header's width, which the import
     reports, as `lines` and `overflow`."""
     try:
-        sheet = open_sheet(stream=io.BytesIO(data))
+        sheet = open_sheet(stream=io.BytesIO(data), limits=REQUEST_LIMITS)
         dataset = tablib.Dataset(headers=list(sheet.header))
         width = len(sheet.header)
         lines, overflow = [], {}
@@ -231,25 +237,46 @@ def _upload_owner(request) -> list:
 
 
 class StagedConfirmForm(ConfirmImportForm):
-    """The confirm step names its file by a token signed for the uploading user and session;
-    a name typed into the form, or another user's token, finds nothing."""
+    """The confirm step names its file by a token signed for the uploading user and session
+    and the table it was previewed for, with the format and resource it was read with; a
+    name typed into the form, another user's or another table's token finds nothing, and
+    the posted format and resource are not trusted."""
 
-    def __init__(self, *args, request, **kwargs):
+    def __init__(self, *args, request, model_label: str, **kwargs):
         self.request = request
+        self.model_label = model_label
         super().__init__(*args, **kwargs)
 
     def clean_import_file_name(self):
+        # Checked as a whole in clean(); the stock method would take the base name.
+        return self.cleaned_data["import_file_name"]
+
+    def clean(self):
+        cleaned = super().clean()
         try:
-            name, owner = signing.loads(
-                self.cleaned_data["import_file_name"],
-                salt=SIGNING_SALT,
-                max_age=STAGING_SECONDS,
+            name, owner, model_label, file_format, resource = signing.loads(
+                cleaned.get("import_file_name", ""), salt=SIGNING_SALT, max_age=STAGING_SECONDS
             )
         except (signing.BadSignature, TypeError, ValueError):
             raise ValidationError(UPLOAD_NOT_YOURS, code="foreign_upload") from None
-        if owner != _upload_owner(self.request):
+        if owner != _upload_owner(self.request) or model_label != self.model_label:
             raise ValidationError(UPLOAD_NOT_YOURS, code="foreign_upload")
-        return name
+        cleaned.update(import_file_name=name, format=file_format, resource=resource)
+        return cleaned
+
+
+def sign_upload(initial: dict, *, request, model_label: str) -> str:
+    """The token the confirm form carries for a staged upload."""
+    return signing.dumps(
+        [
+            initial["import_file_name"],
+            _upload_owner(request),
+            model_label,
+            str(initial["format"]),
+            str(initial.get("resource") or ""),
+        ],
+        salt=SIGNING_SALT,
+    )
 
 
 class SizeLimitedImportForm(ImportForm):
@@ -318,15 +345,31 @@ class SpreadsheetAdminMixin(GermanExportMixin, ImportExportMixin):
         return storage
 
     def get_confirm_form_kwargs(self, request, import_form=None):
-        return {**super().get_confirm_form_kwargs(request, import_form), "request": request}
+        return {
+            **super().get_confirm_form_kwargs(request, import_form),
+            "request": request,
+            "model_label": self.model._meta.label,
+        }
 
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
         if initial.get("import_file_name"):
-            initial["import_file_name"] = signing.dumps(
-                [initial["import_file_name"], _upload_owner(request)], salt=SIGNING_SALT
+            initial["import_file_name"] = sign_upload(
+                initial, request=request, model_label=self.model._meta.label
             )
         return initial
+
+    def import_action(self, request, **kwargs):
+        """The preview; an upload it refuses is not kept for a confirmation that cannot
+        come."""
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if request.method == "POST" and not context.get("confirm_form"):
+            # import-export notes the staged name on the uploaded file object.
+            name = getattr(request.FILES.get("import_file"), "tmp_storage_name", None)
+            if name:
+                self.get_tmp_storage_class()(name=name).remove()
+        return response
 
     @method_decorator(require_POST)
     def process_import(self, request, **kwargs):

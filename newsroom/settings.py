@@ -228,6 +228,9 @@ IMPORT_STAGING_DIR = Path(
 )
 # Small requests are kept in memory; of a larger file at most newsroom.uploads'
 # limit is stored, the rest only counted.
+# As many files as an article upload takes (sources.uploads.MAX_FILES); beyond, Django answers
+# with templates/400.html.
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "newsroom.uploads.CappedUploadHandler",

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any
 
+from newsroom.zipfiles import declared_zip_entries
+
 NOT_TEXT = "Die Datei ist weder CSV-Text noch eine XLSX-Arbeitsmappe."
 EMPTY_FILE = "Die Datei ist leer: es fehlt schon die Kopfzeile."
 NOT_DECODABLE = "Die Datei ist weder UTF-8 noch Windows-1252 (cp1252) kodiert."
@@ -42,6 +44,11 @@ FORMULA_WITHOUT_VALUE = (
 WORKBOOK_TOO_LARGE = (
     "Die Arbeitsmappe ist entpackt größer als {limit} MB (oder hat mehr als {members} Teile)."
 )
+TOO_MANY_ROWS = (
+    "Die Datei hat mehr als {limit} Zeilen; so große Dateien bitte mit "
+    "„manage.py import_csv“ importieren oder aufteilen."
+)
+ROW_BEYOND_EXCEL = "Die Arbeitsmappe nennt eine Zeile jenseits der letzten, die Excel kennt."
 
 DELIMITERS = (";", ",", "\t")
 # A leading character that makes Excel or LibreOffice evaluate a cell as a formula.
@@ -52,8 +59,26 @@ CHUNK_SIZE = 1 << 20
 MAX_COLUMNS = 200
 # The csv module's own limit on a cell (131,072 characters), which we keep.
 MAX_CELL_CHARS = csv.field_size_limit()
-MAX_XLSX_INFLATED_BYTES = 200 * 1024 * 1024
 MAX_XLSX_MEMBERS = 1000
+# Excel's own last row: a row numbered beyond it is a forgery (openpyxl would walk every
+# row up to it).
+MAX_XLSX_ROW = 1_048_576
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much a file may make us read: rows (`None`: as many as it has) and the bytes an
+    XLSX workbook unpacks to."""
+
+    rows: int | None
+    xlsx_inflated_bytes: int
+
+
+# The command line, run by an operator at the server, reads files of any length.
+COMMAND_LIMITS = Limits(rows=None, xlsx_inflated_bytes=200 * 1024 * 1024)
+# A web request must finish in seconds with little memory: larger files go through
+# `import_csv` (and later a background job).
+REQUEST_LIMITS = Limits(rows=20_000, xlsx_inflated_bytes=20 * 1024 * 1024)
 
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -77,15 +102,24 @@ class Sheet:
     size_hint: int | None = None
 
 
-def open_sheet(*, stream: IO[bytes]) -> Sheet:
+def open_sheet(*, stream: IO[bytes], limits: Limits = COMMAND_LIMITS) -> Sheet:
     """Open a CSV or XLSX file (told apart by content, not by name) from a seekable stream."""
     start = stream.read(4)
     stream.seek(0)
     if not start:
         raise SpreadsheetError(EMPTY_FILE)
     if start == ZIP_MAGIC:
-        return read_xlsx(stream=stream)
-    return read_csv(stream=stream)
+        return read_xlsx(stream=stream, limits=limits)
+    return read_csv(stream=stream, limits=limits)
+
+
+def _within(rows: Iterator, *, limit: int | None, refusal: str = TOO_MANY_ROWS) -> Iterator:
+    """The rows, refused as a whole once there are more than `limit` (blank ones count; the
+    header is one of them)."""
+    for count, row in enumerate(rows, start=1):
+        if limit is not None and count > limit:
+            raise SpreadsheetError(refusal.format(limit=f"{limit - 1:,}".replace(",", ".")))
+        yield row
 
 
 def detect_encoding(*, chunks: Iterable[bytes]) -> str:
@@ -124,7 +158,7 @@ def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
         yield chunk
 
 
-def read_csv(*, stream: IO[bytes]) -> Sheet:
+def read_csv(*, stream: IO[bytes], limits: Limits = COMMAND_LIMITS) -> Sheet:
     """Rows of a CSV file, parsed strictly: a quotation mark left open or followed by stray
     text is an error naming the row, never a row swallowed into a cell."""
     encoding = detect_encoding(chunks=_chunks(stream))
@@ -140,7 +174,8 @@ def read_csv(*, stream: IO[bytes]) -> Sheet:
     delimiter = detect_delimiter(header_line=first_line)
     # The header was read to find the delimiter; it goes back in front of the rest.
     reader = csv.reader(itertools.chain([first_line], text), delimiter=delimiter, strict=True)
-    records = _csv_records(reader)
+    # The header is a row too: the limit counts the rows after it.
+    records = _within(_csv_records(reader), limit=limits.rows and limits.rows + 1)
     _line, header = next(records)
     _check_width(header, line=1, header=True)
 
@@ -188,12 +223,12 @@ def _check_width(cells: Sequence[Any], *, line: int, header: bool = False) -> No
     raise SpreadsheetError(TOO_MANY_CELLS.format(line=line, count=count, limit=MAX_COLUMNS))
 
 
-def read_xlsx(*, stream: IO[bytes]) -> Sheet:
+def read_xlsx(*, stream: IO[bytes], limits: Limits = COMMAND_LIMITS) -> Sheet:
     """Rows of the first worksheet. A formula cell gives the value Excel saved with it; one
     without a saved value (written by a script, never opened in Excel) is refused."""
     from openpyxl import load_workbook
 
-    _check_archive(stream)
+    _check_archive(stream, inflated_limit=limits.xlsx_inflated_bytes)
     try:
         values_book = load_workbook(stream, read_only=True, data_only=True)
         stream.seek(0)
@@ -207,9 +242,15 @@ def read_xlsx(*, stream: IO[bytes]) -> Sheet:
         # 16,384 cells wide.
         sheet.reset_dimensions()
     # One column beyond the limit, so that a row too wide is seen and refused.
-    paired = zip(
-        *(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1) for sheet in sheets),
-        strict=True,
+    # openpyxl yields every row up to the next one the file names, even row 2,000,000,000:
+    # counted, they are refused at the limit (or at Excel's last row).
+    paired = _within(
+        zip(
+            *(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1) for sheet in sheets),
+            strict=True,
+        ),
+        limit=MAX_XLSX_ROW if limits.rows is None else limits.rows + 1,
+        refusal=ROW_BEYOND_EXCEL if limits.rows is None else TOO_MANY_ROWS,
     )
     try:
         header, _ = next(paired, ((), ()))
@@ -269,24 +310,26 @@ def _xlsx_cell(value: Any, formula: Any, *, line: int, index: int, header: tuple
     return unescape_formula(value)
 
 
-def _check_archive(stream: IO[bytes]) -> None:
+def _check_archive(stream: IO[bytes], *, inflated_limit: int) -> None:
     """Refuse a workbook whose parts declare more than the limit. The declared sizes are
     enough: Python's zipfile never inflates a part beyond its declared size (a part that
-    lies fails its checksum), and openpyxl reads the parts in small pieces."""
+    lies fails its checksum), and openpyxl reads the parts in small pieces. The number of
+    parts is read from the archive's end record first: the list of parts is itself read
+    into memory whole."""
+    refusal = SpreadsheetError(
+        WORKBOOK_TOO_LARGE.format(limit=inflated_limit // 2**20, members=MAX_XLSX_MEMBERS)
+    )
     try:
+        if (declared_zip_entries(stream) or 0) > MAX_XLSX_MEMBERS:
+            raise refusal
         with zipfile.ZipFile(stream) as archive:
             infos = archive.infolist()
     except zipfile.BadZipFile as error:
         raise SpreadsheetError(NOT_TEXT) from error
     finally:
         stream.seek(0)
-    inflated = sum(info.file_size for info in infos)
-    if len(infos) > MAX_XLSX_MEMBERS or inflated > MAX_XLSX_INFLATED_BYTES:
-        raise SpreadsheetError(
-            WORKBOOK_TOO_LARGE.format(
-                limit=MAX_XLSX_INFLATED_BYTES // 2**20, members=MAX_XLSX_MEMBERS
-            )
-        )
+    if len(infos) > MAX_XLSX_MEMBERS or sum(info.file_size for info in infos) > inflated_limit:
+        raise refusal
 
 
 def unescape_formula(cell: Any) -> Any:

@@ -81,7 +81,7 @@ class SourceArticleAdmin(SpreadsheetAdminMixin, EditorialAdmin):
         user_id = request.user.pk
         if request.method == "POST" and "token" in request.POST:
             form = ArticleConfirmForm(request.POST)
-            files = form.is_valid() and uploads.staged(form.cleaned_data["token"], user_id=user_id)
+            files = form.is_valid() and uploads.claim(form.cleaned_data["token"], user_id=user_id)
             if not files:
                 self.message_user(request, uploads.EXPIRED, messages.ERROR)
                 return redirect("admin:sources_sourcearticle_import_articles")
@@ -100,7 +100,6 @@ class SourceArticleAdmin(SpreadsheetAdminMixin, EditorialAdmin):
                 user=request.user,
                 via=ImportRun.Via.ADMIN,
             )
-            uploads.discard(form.cleaned_data["token"], user_id=user_id)
             self.report_outcomes(request, outcomes)
             return redirect("admin:sources_sourcearticle_changelist")
 

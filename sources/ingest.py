@@ -31,6 +31,12 @@ DUPLICATE = "Dieser Text ist schon als Quellartikel „{title}“ vorhanden."
 REPEATED = "Derselbe Text wie {filename}."
 NOT_SAVED = "Die Datei konnte nicht gespeichert werden: {error}"
 BATCH_SIZE = 50
+# Far beyond any news article (the 850 annotated Wikinews articles: at most a few dozen).
+MAX_STATEMENTS = 500
+TOO_MANY_STATEMENTS = (
+    "Der Text enthält mehr als {limit} mögliche Aussagen: das ist kein Zeitungsartikel. "
+    "Nicht importiert."
+)
 NO_SUMMIT = "Kein Gipfel erkannt: bitte einen Gipfel angeben."
 AMBIGUOUS_SUMMIT = "Gipfel nicht eindeutig ({candidates}): bitte einen Gipfel angeben."
 
@@ -177,8 +183,13 @@ def analyse_file(
     problem = ""
     if summit is None:
         summit, problem = detect_summit(article, context.summits)
+    quotes = extract_quotes(article.body, people=context.known_people)
+    if len(quotes) > MAX_STATEMENTS:
+        return FileAnalysis(
+            filename=filename, error=TOO_MANY_STATEMENTS.format(limit=MAX_STATEMENTS)
+        )
     statements = []
-    for quote in extract_quotes(article.body, people=context.known_people):
+    for quote in quotes:
         person = context.people_by_name.get(quote.speaker) if quote.speaker else None
         delegation_id = context.members.get((summit.pk, person.pk)) if summit and person else None
         statements.append(SuggestedStatement(quote, person, delegation_id))

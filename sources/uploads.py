@@ -19,10 +19,13 @@ from typing import IO
 
 from django.conf import settings
 
+from newsroom.zipfiles import declared_zip_entries
 from sources.importing.decode import MAX_BYTES as MAX_FILE_BYTES
 
-# What one upload may unpack to, in all; the limit the admin can work through in a request.
-MAX_TOTAL_BYTES = 10 * 1024 * 1024
+# What one upload may unpack to, in all: what the admin can read and extract in a request
+# (hundreds of articles; hostile text costs the extractor up to 5 s per MB,
+# bench/extract_worst_case.py).
+MAX_TOTAL_BYTES = 3 * 1024 * 1024
 MAX_FILES = 1000
 # Entries of an archive looked at, files or not: the list of entries is itself read into memory.
 MAX_ARCHIVE_ENTRIES = 5000
@@ -112,6 +115,9 @@ def _read_at_most(stream: IO[bytes], size: int) -> bytes:
 
 
 def _unpack_zip(name, stream, budget, files, rejected) -> None:
+    if (declared_zip_entries(stream) or 0) > MAX_ARCHIVE_ENTRIES:
+        rejected.append(Rejected(name, TOO_MANY_ENTRIES.format(limit=MAX_ARCHIVE_ENTRIES)))
+        return
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
@@ -158,8 +164,11 @@ def staging_root() -> Path:
 
 
 def stage(files: list[tuple[str, bytes]], *, user_id: int) -> str:
-    """Keep the files until the editor confirms; returns the token that finds them again."""
+    """Keep the files until the editor confirms; returns the token that finds them again.
+    An editor has one upload waiting at a time: a new one replaces the last (so uploads
+    cannot fill the disk)."""
     _remove_stale()
+    shutil.rmtree(staging_root() / str(user_id), ignore_errors=True)
     token = uuid.uuid4().hex
     folder = staging_root() / str(user_id) / token
     folder.mkdir(parents=True)
@@ -169,22 +178,30 @@ def stage(files: list[tuple[str, bytes]], *, user_id: int) -> str:
     return token
 
 
-def staged(token: str, *, user_id: int) -> list[tuple[str, bytes]] | None:
-    """The files staged under `token` by this user, in upload order; None when gone."""
+def claim(token: str, *, user_id: int) -> list[tuple[str, bytes]] | None:
+    """The staged files, taken away so that a second confirmation (a double click, a
+    replay) finds nothing: the folder is renamed, which only one request can do."""
     if not TOKEN.fullmatch(token):
         return None
     folder = staging_root() / str(user_id) / token
+    taken = folder.with_name(f"{token}-{uuid.uuid4().hex}")
+    try:
+        folder.rename(taken)
+    except OSError:
+        return None
+    try:
+        return _read(taken)
+    finally:
+        shutil.rmtree(taken, ignore_errors=True)
+
+
+def _read(folder: Path) -> list[tuple[str, bytes]] | None:
     if not folder.is_dir():
         return None
     return [
         ((folder / f"{path.stem}.name").read_text(encoding="utf-8"), path.read_bytes())
         for path in sorted(folder.glob("*.txt"))
     ]
-
-
-def discard(token: str, *, user_id: int) -> None:
-    if TOKEN.fullmatch(token):
-        shutil.rmtree(staging_root() / str(user_id) / token, ignore_errors=True)
 
 
 def _remove_stale() -> None:

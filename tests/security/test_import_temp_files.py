@@ -106,3 +106,24 @@ def test_staged_names_are_chosen_by_the_server_in_the_staging_folder(editor):
     (staged,) = StagedUpload.folder().iterdir()
     assert StagedUpload.NAME.fullmatch(staged.name)
     assert staged.read_bytes() == TOPICS
+
+
+def test_a_refused_upload_is_not_kept(editor):
+    file = io.BytesIO(b"slug;name\r\nsanktionen;\x00\r\n")
+    file.name = "kaputt.csv"
+    page = editor.post(IMPORT, {"resource": "0", "format": "0", "import_file": file})
+    assert "confirm_form" not in page.context or not page.context["confirm_form"]
+    assert not list(StagedUpload.folder().iterdir())
+
+
+def test_the_posted_format_and_another_tables_token_are_not_trusted(editor):
+    initial = preview(editor)
+    response = confirm(editor, import_file_name=initial["import_file_name"], format="abc")
+    assert response.status_code == 302
+    assert Topic.objects.get().slug == "sanktionen"
+    other = preview(editor)
+    response = editor.post(
+        reverse("admin:events_person_process_import"),
+        {**other, "import_file_name": other["import_file_name"]},
+    )
+    assert messages_of(response)[-1] == str(UPLOAD_NOT_YOURS)

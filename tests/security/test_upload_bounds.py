@@ -202,3 +202,101 @@ def test_a_spreadsheet_over_the_limit_is_refused_by_its_real_size(client, redakt
     )
     assert str(FILE_TOO_LARGE.format(limit=20, size=25.0)) in page.content.decode()
     assert not Topic.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_hundred_and_one_articles_at_once_are_taken(client, redaktion_user, demo):
+    client.force_login(redaktion_user)
+    files = []
+    for n in range(101):
+        file = io.BytesIO(f"Titel {n}\n\nHanoi, 28. Februar 2019. Text {n}.".encode())
+        file.name = f"artikel-{n}.txt"
+        files.append(file)
+    page = client.post(reverse("admin:sources_sourcearticle_import_articles"), {"files": files})
+    assert page.status_code == 200
+    assert "artikel-100.txt" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_more_files_than_any_upload_takes_get_our_page_in_german(client, redaktion_user, settings):
+    settings.DEBUG = False
+    client.force_login(redaktion_user)
+    files = []
+    for n in range(1001):
+        file = io.BytesIO(b"x")
+        file.name = f"{n}.txt"
+        files.append(file)
+    page = client.post(reverse("admin:sources_sourcearticle_import_articles"), {"files": files})
+    assert page.status_code == 400
+    assert "mehr als 1.000 Dateien auf einmal" in page.content.decode()
+
+
+def admin_import(client, data: bytes, name: str):
+    file = io.BytesIO(data)
+    file.name = name
+    fmt = "1" if name.endswith(".xlsx") else "0"
+    return client.post(
+        reverse("admin:events_topic_import"),
+        {"resource": "0", "format": fmt, "import_file": file},
+    )
+
+
+def far_row_workbook() -> bytes:
+    """Two rows, the second claiming to be row 2,000,000,000 (openpyxl would yield every
+    empty row up to it)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["slug", "name"])
+    book.active.append(["sanktionen", "Sanktionen"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source = zipfile.ZipFile(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = (
+                    data.decode()
+                    .replace('<row r="2"', '<row r="2000000000"')
+                    .replace('r="A2"', 'r="A2000000000"')
+                    .replace('r="B2"', 'r="B2000000000"')
+                    .encode()
+                )
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_admin_takes_at_most_its_row_limit(client, redaktion_user):
+    from newsroom.spreadsheets import REQUEST_LIMITS, TOO_MANY_ROWS
+
+    client.force_login(redaktion_user)
+    rows = "".join(f"t{n};T {n}\r\n" for n in range(REQUEST_LIMITS.rows + 1))
+    page = admin_import(client, f"slug;name\r\n{rows}".encode(), "themen.csv")
+    assert TOO_MANY_ROWS.format(limit="20.000") in page.content.decode().replace("&quot;", '"')
+    blank = b"slug;name\r\n" + b"\r\n" * (5 * MB)
+    page = admin_import(client, blank, "leer.csv")
+    assert TOO_MANY_ROWS.format(limit="20.000") in page.content.decode().replace("&quot;", '"')
+    assert not Topic.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_workbook_naming_a_far_row_is_refused(client, redaktion_user):
+    from newsroom.spreadsheets import TOO_MANY_ROWS
+
+    client.force_login(redaktion_user)
+    page = admin_import(client, far_row_workbook(), "weit.xlsx")
+    assert TOO_MANY_ROWS.format(limit="20.000") in page.content.decode().replace("&quot;", '"')
+    assert not Topic.objects.exists()
+
+
+def test_a_zip_declaring_too_many_entries_is_refused_before_its_list_is_read(monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_ARCHIVE_ENTRIES", 10)
+    archive = zipped({f"{n}.txt": b"x" for n in range(11)})
+    opened = []
+    monkeypatch.setattr(zipfile, "ZipFile", lambda *a, **k: opened.append(a))
+    files, rejected = uploads.unpack([("viele.zip", io.BytesIO(archive))])
+    assert opened == [] and files == []
+    assert rejected == [uploads.Rejected("viele.zip", uploads.TOO_MANY_ENTRIES.format(limit=10))]
