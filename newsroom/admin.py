@@ -3,11 +3,16 @@ publish and back-to-draft actions and the rule that only holders of the publish 
 can set or leave `published`; inlines whose autocomplete selects cost no query per row."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from newsroom.editorial import (
     CANNOT_PUBLISH,
@@ -17,14 +22,55 @@ from newsroom.editorial import (
     move_to_draft,
     publish,
 )
+from newsroom.history import version_changes
 
 
-class NewsroomAdmin(admin.ModelAdmin):
+class NewsroomAdmin(SimpleHistoryAdmin):
     """A model admin with the newsroom's admin styles (css/admin.css): lists that fit 1280 px,
-    compact status labels."""
+    compact status labels; and the object's history (django-simple-history): every version
+    with who and why, what changed from the one before, any two versions compared, and an
+    earlier version restored (saved as a new version)."""
+
+    object_history_template = "admin/newsroom/object_history.html"
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.history_compare_view),
+                name="{}_{}_history_compare".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_compare_view(self, request, object_id):
+        """Two versions side by side: the fields that differ, texts with the changed words
+        marked."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = obj.history.all()
+        try:
+            older = versions.get(pk=int(request.GET.get("von", "")))
+            newer = versions.get(pk=int(request.GET.get("bis", "")))
+        except (ValueError, ObjectDoesNotExist):
+            raise Http404(_("Diese Fassungen gibt es nicht.")) from None
+        if older.history_date > newer.history_date:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "title": _("Fassungen vergleichen"),
+            "older": older,
+            "newer": newer,
+            "changes": version_changes(older, newer),
+        }
+        return TemplateResponse(request, "admin/newsroom/history_compare.html", context)
 
 
 class EditorialAdmin(NewsroomAdmin):

@@ -4,6 +4,8 @@ actions). Saves record themselves (django-simple-history's signals, with the req
 from its middleware)."""
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from django.db import models
 from django.utils import timezone
@@ -82,3 +84,47 @@ def command_user(username: str | None):
         return get_user_model().objects.get(username=username)
     except get_user_model().DoesNotExist:
         raise CommandError(UNKNOWN_USER.format(username=username)) from None
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+    # (kind, words) pieces of the new text against the old: "same", "removed", "added".
+    pieces: tuple[tuple[str, str], ...]
+
+
+def version_changes(older, newer) -> list[FieldChange]:
+    """The fields in which two versions of one object differ, each with its words compared."""
+    delta = newer.diff_against(older)
+    fields = {field.name: field for field in newer.instance_type._meta.get_fields()}
+    changes = []
+    for change in delta.changes:
+        field = fields.get(change.field)
+        label = str(getattr(field, "verbose_name", change.field))
+        old, new = _shown(field, change.old), _shown(field, change.new)
+        changes.append(FieldChange(label=label, old=old, new=new, pieces=word_diff(old, new)))
+    return changes
+
+
+def _shown(field, value) -> str:
+    if value is None:
+        return ""
+    choices = dict(getattr(field, "flatchoices", None) or ())
+    return str(choices.get(value, value))
+
+
+def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """The words of `old` and `new` as kept, removed and added pieces, in reading order."""
+    a, b = old.split(" "), new.split(" ")
+    pieces = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            pieces.append(("same", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(("removed", " ".join(a[i1:i2])))
+        if j2 > j1:
+            pieces.append(("added", " ".join(b[j1:j2])))
+    return tuple(pieces)

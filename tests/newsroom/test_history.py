@@ -94,3 +94,42 @@ def test_a_spreadsheet_update_is_a_version_with_the_old_one_kept(tmp_path):
         ("Kim Jong-un", "~"),
     ]
     assert Statement.objects.count() == 0
+
+
+def test_two_versions_are_compared_and_an_earlier_one_restored(client, chefredaktion_user):
+    statement = make_statement(text="Wir hatten gute Gespräche.")
+    statement.text = "Wir hatten sehr gute Gespräche in Hanoi."
+    statement.save()
+    first, second = versions(statement)
+    client.force_login(chefredaktion_user)
+    history = client.get(reverse("admin:events_statement_history", args=[statement.pk]))
+    assert "Zwei Fassungen vergleichen" in history.content.decode()
+    compare = client.get(
+        reverse("admin:events_statement_history_compare", args=[statement.pk]),
+        {"von": first.pk, "bis": second.pk},
+    )
+    page = compare.content.decode()
+    assert '<ins class="diff-added">sehr</ins>' in page
+    assert '<del class="diff-removed">Gespräche.</del>' in page
+    assert '<ins class="diff-added">Gespräche in Hanoi.</ins>' in page
+    revert_url = reverse("admin:events_statement_simple_history", args=[statement.pk, first.pk])
+    form = client.get(revert_url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value not in (None, [])}
+    data["topics"] = []
+    response = client.post(revert_url, {**data, "summit": statement.summit_id})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    statement.refresh_from_db()
+    assert statement.text == "Wir hatten gute Gespräche."
+    assert len(versions(statement)) == 3
+    assert versions(statement)[-1].history_user == chefredaktion_user
+
+
+def test_the_comparison_needs_versions_of_that_object(client, chefredaktion_user):
+    statement = make_statement()
+    other = make_statement()
+    client.force_login(chefredaktion_user)
+    url = reverse("admin:events_statement_history_compare", args=[statement.pk])
+    (own,) = versions(statement)
+    (foreign,) = versions(other)
+    assert client.get(url, {"von": own.pk, "bis": foreign.pk}).status_code == 404
+    assert client.get(url, {"von": "x", "bis": own.pk}).status_code == 404
