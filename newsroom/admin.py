@@ -23,6 +23,7 @@ from newsroom.editorial import (
     publish,
 )
 from newsroom.history import version_changes
+from newsroom.models import SYSTEM, ImportRun
 
 
 class NewsroomAdmin(SimpleHistoryAdmin):
@@ -192,3 +193,27 @@ class AutocompleteInline(admin.TabularInline):
                             getattr(widget, "widget", widget).labels = labels
 
         return LabelledFormSet
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """Every import that wrote rows, read-only: the rows themselves carry a version each."""
+
+    list_display = ["finished_at", "table", "file_name", "who", "via", "new", "updated", "skipped"]
+    list_filter = ["via", "table"]
+    search_fields = ["file_name", "user__username"]
+    date_hierarchy = "finished_at"
+    list_select_related = ["table", "user"]
+
+    @admin.display(description=_("Benutzer/in"), ordering="user__username")
+    def who(self, run):
+        return run.user or SYSTEM
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

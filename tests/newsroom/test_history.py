@@ -133,3 +133,17 @@ def test_the_comparison_needs_versions_of_that_object(client, chefredaktion_user
     (foreign,) = versions(other)
     assert client.get(url, {"von": own.pk, "bis": foreign.pk}).status_code == 404
     assert client.get(url, {"von": "x", "bis": own.pk}).status_code == 404
+
+
+def test_editors_see_the_import_runs_and_cannot_change_them(client, redaktion_user, tmp_path):
+    path = tmp_path / "themen.csv"
+    path.write_text("slug;name\nsanktionen;Sanktionen\n")
+    call_command("import_csv", "topics", str(path), stdout=io.StringIO())
+    client.force_login(redaktion_user)
+    page = client.get(reverse("admin:newsroom_importrun_changelist"))
+    assert page.status_code == 200
+    assert "themen.csv" in page.content.decode() and "System" in page.content.decode()
+    (run,) = ImportRun.objects.all()
+    change = client.post(reverse("admin:newsroom_importrun_change", args=[run.pk]), {})
+    assert change.status_code == 403 and ImportRun.objects.get().file_name == "themen.csv"
+    assert client.get(reverse("admin:newsroom_importrun_add")).status_code == 403
