@@ -12,9 +12,7 @@ from tests.factories import make_user
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
-# serialized_rollback: the editorial groups come from a data migration, which the flush after
-# a transactional test would otherwise take from the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # How far the page and the table of results can be scrolled sideways.
 OVERFLOW = """() => {
@@ -27,14 +25,28 @@ OVERFLOW = """() => {
 }"""
 
 
+def restore_editorial_groups() -> None:
+    """Run newsroom's data migrations again: the flush after every transactional test empties
+    the editorial groups they made, and the editor needs the real Redaktion group.
+
+    serialized_rollback cannot restore them here. With Playwright's event loop running, Django
+    keeps connections per context, not per thread, so the tests use another connection than the
+    one pytest-django left the snapshot on when a database test ran before the browser started.
+    """
+    call_command("migrate", "newsroom", "zero", verbosity=0)
+    call_command("migrate", "newsroom", verbosity=0)
+
+
 @pytest.fixture
 def editor_desk(live_server):
     """The demo content and the seed articles imported as suggestions, as an editor has them
     after an import."""
     assert SEEDS.is_dir(), f"The seed articles are missing: expected them in {SEEDS}"
+    restore_editorial_groups()
     load_demo()
     call_command("import_articles", *sorted(SEEDS.glob("*.txt")), "--summit", "hanoi-2019")
-    make_user(username="redakteurin", groups=("Redaktion",))
+    editor = make_user(username="redakteurin", groups=("Redaktion",))
+    assert editor.has_perm("events.view_statement"), "The editor is not in the Redaktion group"
     return live_server.url
 
 
