@@ -67,6 +67,7 @@ class NewsroomAdmin(SimpleHistoryAdmin):
             "opts": self.opts,
             "object": obj,
             "title": _("Fassungen vergleichen"),
+            "media": self.media,
             "older": older,
             "newer": newer,
             "changes": version_changes(older, newer),

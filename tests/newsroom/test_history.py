@@ -110,6 +110,7 @@ def test_two_versions_are_compared_and_an_earlier_one_restored(client, chefredak
     )
     page = compare.content.decode()
     assert '<ins class="diff-added">sehr</ins>' in page
+    assert "css/admin.css" in page  # where the marks get their colours
     assert '<del class="diff-removed">Gespräche.</del>' in page
     assert '<ins class="diff-added">Gespräche in Hanoi.</ins>' in page
     revert_url = reverse("admin:events_statement_simple_history", args=[statement.pk, first.pk])
