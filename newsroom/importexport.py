@@ -36,7 +36,7 @@ from newsroom.spreadsheets import (
     write_xlsx,
 )
 from newsroom.tables import ImportReport, Sheet, import_table
-from newsroom.uploads import MAX_UPLOAD_BYTES
+from newsroom.uploads import MAX_UPLOAD_BYTES, STAGING_SECONDS
 
 FILE_TOO_LARGE = _("Die Datei ist zu groß: höchstens {limit} MB, diese hat {size} MB.")
 IMPORT_FAILED = _("Nichts importiert: {count} Zeilen sind fehlerhaft. Erster Fehler: {first}")
@@ -51,8 +51,6 @@ UPLOAD_GONE = _(
 UNREADABLE_FILE = _("{name}: {reason}")
 # The preview shows this many new or changed rows; more are counted, not kept in memory.
 PREVIEW_ROWS = 500
-# Uploaded spreadsheets wait this long between the preview and the confirmation.
-STAGING_SECONDS = 24 * 3600
 SIGNING_SALT = "newsroom.importexport.staged-upload"
 
 
@@ -220,6 +218,13 @@ class StagedUpload(BaseStorage):
     def read(self) -> bytes:
         return self.path().read_bytes()
 
+    def take(self) -> bytes:
+        """Read and remove: removing claims it, so a second confirmation (a double click)
+        finds nothing. FileNotFoundError when it is gone."""
+        data = self.read()
+        self.path().unlink()
+        return data
+
     def remove(self) -> None:
         self.path().unlink(missing_ok=True)
 
@@ -382,9 +387,7 @@ class SpreadsheetAdminMixin(GermanExportMixin, ImportExportMixin):
             return self._refuse_confirmation(request, UPLOAD_NOT_YOURS)
         storage = self.get_tmp_storage_class()(name=form.cleaned_data["import_file_name"])
         try:
-            data = storage.read()
-            # Removing it claims it: a second confirmation (a double click) finds nothing.
-            storage.path().unlink()
+            data = storage.take()
         except FileNotFoundError:
             name = form.cleaned_data["original_file_name"]
             return self._refuse_confirmation(request, UPLOAD_GONE.format(name=name))

@@ -37,6 +37,20 @@ class ImportRun(models.Model):
         verbose_name_plural = _("Importläufe")
         ordering = ["-finished_at", "-pk"]
 
+    @classmethod
+    def record(cls, *, model, file_name: str, user, via: str, new: int, updated=0, skipped=0):
+        """Note an import into `model` that wrote rows."""
+        field = cls._meta.get_field("file_name")
+        return cls.objects.create(
+            table=ContentType.objects.get_for_model(model),
+            file_name=file_name[-field.max_length :],
+            user=user,
+            via=via,
+            new=new,
+            updated=updated,
+            skipped=skipped,
+        )
+
     def __str__(self) -> str:
         who = self.user or SYSTEM
         return f"{self.table.name}: {self.file_name} ({who}, {self.finished_at:%d.%m.%Y %H:%M})"

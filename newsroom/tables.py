@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import (
     DatabaseError,
@@ -887,9 +886,9 @@ def import_table(
             if dry_run or not run.report.ok:
                 transaction.set_rollback(True)
             elif run.report.new or run.report.updated:
-                ImportRun.objects.create(
-                    table=ContentType.objects.get_for_model(table.model),
-                    file_name=file_name[-300:],
+                ImportRun.record(
+                    model=table.model,
+                    file_name=file_name,
                     user=user,
                     via=via,
                     new=run.report.new,

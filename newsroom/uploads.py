@@ -8,6 +8,8 @@ from django.core.files.uploadhandler import TemporaryFileUploadHandler
 
 # The largest file any form takes (a spreadsheet; an archive of articles).
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# How long an upload waits between the preview and the confirmation (both imports).
+STAGING_SECONDS = 24 * 3600
 
 
 class CappedUploadHandler(TemporaryFileUploadHandler):

@@ -11,7 +11,6 @@ from datetime import date
 from functools import cached_property
 from itertools import islice
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -376,9 +375,9 @@ def record_import_run(outcomes: Sequence[FileOutcome], *, file_name: str, user, 
     """The import as a whole, when it created anything: which upload, by whom, how many."""
     created = sum(outcome.status == "created" for outcome in outcomes)
     if created:
-        ImportRun.objects.create(
-            table=ContentType.objects.get_for_model(SourceArticle),
-            file_name=file_name[-300:],
+        ImportRun.record(
+            model=SourceArticle,
+            file_name=file_name,
             user=user,
             via=via,
             new=created,

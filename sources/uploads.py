@@ -19,6 +19,7 @@ from typing import IO
 
 from django.conf import settings
 
+from newsroom.uploads import STAGING_SECONDS
 from newsroom.zipfiles import declared_zip_entries
 from sources.importing.decode import MAX_BYTES as MAX_FILE_BYTES
 
@@ -29,7 +30,6 @@ MAX_TOTAL_BYTES = 3 * 1024 * 1024
 MAX_FILES = 1000
 # Entries of an archive looked at, files or not: the list of entries is itself read into memory.
 MAX_ARCHIVE_ENTRIES = 5000
-STAGING_HOURS = 24
 CHUNK_BYTES = 64 * 1024
 ARCHIVE_SUFFIXES = {".zip", ".7z", ".rar", ".gz", ".tgz", ".bz2", ".xz", ".tar", ".jar"}
 ZIP_MAGIC = b"PK\x03\x04"
@@ -205,7 +205,7 @@ def _read(folder: Path) -> list[tuple[str, bytes]] | None:
 
 
 def _remove_stale() -> None:
-    cutoff = time.time() - STAGING_HOURS * 3600
+    cutoff = time.time() - STAGING_SECONDS
     for folder in staging_root().glob("*/*"):
         if folder.is_dir() and folder.stat().st_mtime < cutoff:
             shutil.rmtree(folder, ignore_errors=True)
