@@ -95,7 +95,8 @@ class SourceArticleAdmin(SpreadsheetAdminMixin, EditorialAdmin):
                     batch, publish_sources=publish_sources, user=request.user
                 )
             record_import_run(
-                outcomes,
+                created=sum(outcome.status == "created" for outcome in outcomes),
+                duplicates=sum(outcome.status == "duplicate" for outcome in outcomes),
                 file_name=", ".join(sorted({name.split("/")[0] for name, _data in files})),
                 user=request.user,
                 via=ImportRun.Via.ADMIN,

@@ -371,9 +371,8 @@ def _write(
     return sources
 
 
-def record_import_run(outcomes: Sequence[FileOutcome], *, file_name: str, user, via: str):
+def record_import_run(*, created: int, duplicates: int, file_name: str, user, via: str):
     """The import as a whole, when it created anything: which upload, by whom, how many."""
-    created = sum(outcome.status == "created" for outcome in outcomes)
     if created:
         ImportRun.record(
             model=SourceArticle,
@@ -381,7 +380,7 @@ def record_import_run(outcomes: Sequence[FileOutcome], *, file_name: str, user, 
             user=user,
             via=via,
             new=created,
-            skipped=sum(outcome.status == "duplicate" for outcome in outcomes),
+            skipped=duplicates,
         )
 
 

@@ -65,7 +65,6 @@ class Command(BaseCommand):
             if chosen is None:
                 raise CommandError(UNKNOWN_SUMMIT.format(slug=summit))
         counts = {"created": 0, "duplicate": 0, "failed": 0}
-        saved = []
         unreadable = []
 
         def readable():
@@ -82,11 +81,16 @@ class Command(BaseCommand):
                 outcomes = [planned_outcome(analysis) for analysis in batch]
             else:
                 outcomes = save_articles(batch, publish_sources=publish_sources, user=user)
-                saved += outcomes
             for analysis, outcome in zip(batch, outcomes, strict=True):
                 counts["created" if outcome.status == "would-create" else outcome.status] += 1
                 self.report(outcome, analysis, verbosity)
-        record_import_run(saved, file_name=" ".join(paths), user=user, via=ImportRun.Via.COMMAND)
+        record_import_run(
+            created=0 if dry_run else counts["created"],
+            duplicates=counts["duplicate"],
+            file_name=" ".join(paths),
+            user=user,
+            via=ImportRun.Via.COMMAND,
+        )
         for name, error in unreadable:
             counts["failed"] += 1
             self.stderr.write(f"✗ {name}: {error}")
