@@ -88,11 +88,13 @@ class StatementFilter(django_filters.FilterSet):
     sortierung = django_filters.OrderingFilter(
         label=_("Sortierung"),
         fields=(("said_on", "datum"), ("speaker__name", "person")),
+        # Ascending choices are labelled by field, descending ones by parameter ("-datum"):
+        # a descending label missing here would read "… (absteigend)".
         field_labels={
             "said_on": _("Datum (älteste zuerst)"),
-            "-said_on": _("Datum (neueste zuerst)"),
+            "-datum": _("Datum (neueste zuerst)"),
             "speaker__name": _("Person (A–Z)"),
-            "-speaker__name": _("Person (Z–A)"),
+            "-person": _("Person (Z–A)"),
         },
         empty_label=_("neueste zuerst"),
     )

@@ -1,16 +1,18 @@
 """Site search over summits, people, statements and sources.
 
-On PostgreSQL this is German full-text search (stemming, ranking, highlighted snippets; the
-statement text has a GIN index, see migration 0004). Elsewhere, e.g. on SQLite, every word of
-the query must occur somewhere in the row, and the snippet is the passage around the first
-match, cut as every passage is (`sources.passages`).
+On PostgreSQL this is German full-text search (stemming, ranking, highlighted excerpts from
+`ts_headline`). Elsewhere, e.g. on SQLite, every word of the query must occur somewhere in the
+row, and the excerpt is the passage around the first match with every match marked, cut as
+every passage is (`sources.passages`). Statements are found by their speaker's names, their
+summit and their source too.
 """
 
 import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Model, Q, QuerySet
+from django.db.models import F, Func, Model, Q, QuerySet, TextField, Value
+from django.db.models.functions import NullIf, Replace
 
 from events.models import Person, Summit
 from events.queries import statements_for_list, visible
@@ -47,11 +49,19 @@ class SearchResults:
 
 @dataclass(frozen=True)
 class Target:
-    """One kind of result: which rows, which fields to search, which field to quote from."""
+    """One kind of result: which rows, which fields to search, which to quote from.
+
+    The quoted fields hold every searched word a reader would recognise in the excerpt (a
+    statement's excerpt starts with its speaker), so the excerpt shows the words that matched.
+    """
 
     queryset: QuerySet
     fields: tuple[str, ...]
-    snippet_field: str
+    excerpt_fields: tuple[str, ...]
+
+
+# Between the fields of an excerpt; a person's other names are kept one a line.
+FIELD_SEPARATOR = " · "
 
 
 def search_for_results(query: str, *, preview: bool) -> SearchResults:
@@ -60,18 +70,31 @@ def search_for_results(query: str, *, preview: bool) -> SearchResults:
         "summits": Target(
             visible(Summit.objects.all(), preview=preview),
             ("title", "city", "venue", "summary", "outcome"),
-            "summary",
+            ("summary", "outcome", "venue"),
         ),
         "people": Target(
             visible(Person.objects.all(), preview=preview),
             ("name", "aliases", "description"),
-            "description",
+            ("aliases", "description"),
         ),
-        "statements": Target(statements_for_list(preview=preview), ("text",), "text"),
+        "statements": Target(
+            statements_for_list(preview=preview),
+            (
+                "text",
+                "context",
+                "speaker__name",
+                "speaker__aliases",
+                "speaker_label",
+                "summit__title",
+                "summit__city",
+                "source__title",
+            ),
+            ("speaker__name", "text", "context"),
+        ),
         "sources": Target(
             visible(SourceArticle.objects.all(), preview=preview),
-            ("title", "body"),
-            "body",
+            ("title", "publisher", "body"),
+            ("body",),
         ),
     }
     if not query:
@@ -80,6 +103,27 @@ def search_for_results(query: str, *, preview: bool) -> SearchResults:
     return SearchResults(
         query=query, **{kind: find(target, query) for kind, target in targets.items()}
     )
+
+
+def _excerpt_expression(fields: tuple[str, ...]) -> Func:
+    """PostgreSQL: the excerpt fields joined as `excerpt_text` joins them (empty ones left out)."""
+    values = [
+        NullIf(Replace(F(field), Value("\n"), Value(FIELD_SEPARATOR)), Value(""))
+        for field in fields
+    ]
+    return Func(Value(FIELD_SEPARATOR), *values, function="CONCAT_WS", output_field=TextField())
+
+
+def excerpt_text(row: Model, fields: tuple[str, ...]) -> str:
+    values = []
+    for field in fields:
+        value = row
+        for name in field.split("__"):
+            value = getattr(value, name, None) if value is not None else None
+        lines = [line.strip() for line in str(value or "").splitlines() if line.strip()]
+        if lines:
+            values.append(FIELD_SEPARATOR.join(lines))
+    return FIELD_SEPARATOR.join(values)
 
 
 def _full_text(target: Target, query: str) -> list[Hit]:
@@ -97,7 +141,7 @@ def _full_text(target: Target, query: str) -> list[Hit]:
             document=vector,
             rank=SearchRank(vector, search_query),
             snippet=SearchHeadline(
-                target.snippet_field,
+                _excerpt_expression(target.excerpt_fields),
                 search_query,
                 config="german",
                 start_sel=MATCH_START,
@@ -120,7 +164,7 @@ def _contains(target: Target, query: str) -> list[Hit]:
     for word in words:
         condition &= _any_field_contains(target.fields, word)
     rows = target.queryset.filter(condition)[:RESULTS_PER_KIND]
-    return [Hit(row, snippet(getattr(row, target.snippet_field), words)) for row in rows]
+    return [Hit(row, snippet(excerpt_text(row, target.excerpt_fields), words)) for row in rows]
 
 
 def _any_field_contains(fields: tuple[str, ...], word: str) -> Q:

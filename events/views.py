@@ -1,9 +1,11 @@
 from collections.abc import Iterator
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, StreamingHttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.templatetags.static import static
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
@@ -80,7 +82,7 @@ def topic_detail(request, slug):
 
 def statement_list(request):
     statements = StatementFilter(
-        request.GET, queryset=queries.statements_for_list(preview=can_preview(request.user))
+        request.GET, queryset=queries.statements_for_cards(preview=can_preview(request.user))
     )
     return render(
         request,
@@ -94,7 +96,7 @@ def statement_detail(request, pk):
     return render(request, "events/statement_detail.html", {"page": page})
 
 
-@require_GET
+@require_GET  # HEAD too: Django answers it like GET and leaves out the body.
 def statement_csv(request):
     """The filtered statements as `;`-separated UTF-8 CSV, streamed: one query, and memory
     that does not grow with the number of rows."""
@@ -138,3 +140,23 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /i18n/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
+def old_english_address(request, path):
+    """The English pages used to have the German paths under /en/ (`/en/gipfel/…`): those
+    addresses move permanently to the English ones (`/en/summits/…`)."""
+    german = f"/{path}"
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            match = resolve(german)
+        except Resolver404:
+            raise Http404 from None
+        english = translate_url(german, "en")
+    if match.namespace not in {"events", "sources"} or english == german:
+        raise Http404
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{english}?{query}" if query else english)

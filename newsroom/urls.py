@@ -1,10 +1,10 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from events.sitemaps import SITEMAPS
-from events.views import robots_txt
+from events.views import favicon, old_english_address, robots_txt
 
 admin.site.site_header = "newsroom Redaktion"
 admin.site.site_title = "newsroom"
@@ -26,9 +26,13 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # Browsers ask for /favicon.ico where a page names no icon (feeds, files).
+    path("favicon.ico", favicon),
     *i18n_patterns(
         path("", include("events.urls")),
         path("", include("sources.urls")),
         prefix_default_language=False,
     ),
+    # Reached only when no English page matched: the German paths English pages once had.
+    re_path(r"^en/(?P<path>.+)$", old_english_address),
 ]

@@ -20,31 +20,90 @@ from tests.factories import make_delegation, make_member, make_person, make_summ
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def german_outside_requests():
+    """A request leaves its language active in the thread; reads outside one are German."""
+    yield
+    translation.activate("de")
+
+
 # A link to a model's page built by hand: what no template may contain.
 HAND_BUILT = re.compile(
-    r'href="(?:/en)?/(?:gipfel/[\w-]+/(?:delegationen/\w+/)?|personen/[\w-]+/|themen/[\w-]+/'
-    r'|aussagen/\d+/|quellen/[\w-]+/)[#"]'
+    r'href="(?:/en)?/(?:(?:gipfel|summits)/[\w-]+/(?:(?:delegationen|delegations)/\w+/)?'
+    r"|(?:personen|people)/[\w-]+/|(?:themen|topics)/[\w-]+/|(?:aussagen|statements)/\d+/"
+    r'|(?:quellen|sources)/[\w-]+/)[#"]'
 )
 
 
-def addresses(world):
+def addresses(world, language: str = "de"):
+    """Each public model with its page's address, in German or in English."""
     delegation = Delegation.objects.select_related("summit").get(summit=world.hanoi, country="KP")
-    return [
+    statement = world.kim_statement.pk
+    german = [
         (world.hanoi, "/gipfel/hanoi-2019/"),
         (world.trump, "/personen/donald-trump/"),
         (world.topic, "/themen/sanktionen/"),
         (delegation, "/gipfel/hanoi-2019/delegationen/kp/"),
-        (world.kim_statement, f"/aussagen/{world.kim_statement.pk}/"),
+        (world.kim_statement, f"/aussagen/{statement}/"),
         (world.source, "/quellen/gipfel-in-hanoi-abgebrochen/"),
     ]
+    english = [
+        "/en/summits/hanoi-2019/",
+        "/en/people/donald-trump/",
+        "/en/topics/sanktionen/",
+        "/en/summits/hanoi-2019/delegations/kp/",
+        f"/en/statements/{statement}/",
+        "/en/sources/gipfel-in-hanoi-abgebrochen/",
+    ]
+    if language == "de":
+        return german
+    return [(obj, path) for (obj, _), path in zip(german, english, strict=True)]
 
 
 def test_each_public_model_has_its_address_in_the_active_language(world):
-    for obj, path in addresses(world):
-        with translation.override("de"):
-            assert obj.get_absolute_url() == path
-        with translation.override("en"):
-            assert obj.get_absolute_url() == f"/en{path}"
+    for language in ["de", "en"]:
+        for obj, path in addresses(world, language):
+            with translation.override(language):
+                assert obj.get_absolute_url() == path
+
+
+def test_each_english_address_opens_its_page_in_english(client, world):
+    for obj, path in addresses(world, "en"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert '<html lang="en">' in response.text, path
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("/en/gipfel/hanoi-2019/", "/en/summits/hanoi-2019/"),
+        ("/en/gipfel/hanoi-2019/delegationen/kp/", "/en/summits/hanoi-2019/delegations/kp/"),
+        ("/en/personen/donald-trump/", "/en/people/donald-trump/"),
+        ("/en/themen/sanktionen/", "/en/topics/sanktionen/"),
+        ("/en/aussagen/?person=kim-jong-un", "/en/statements/?person=kim-jong-un"),
+        ("/en/aussagen/export.csv", "/en/statements/export.csv"),
+        ("/en/quellen/gipfel-in-hanoi-abgebrochen/", "/en/sources/gipfel-in-hanoi-abgebrochen/"),
+        ("/en/suche/?q=Hanoi", "/en/search/?q=Hanoi"),
+        ("/en/feeds/aussagen/", "/en/feeds/statements/"),
+    ],
+)
+def test_old_english_addresses_move_permanently_to_the_english_ones(client, world, old, new):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+    assert client.get(new).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/en/gibt-es-nicht/", "/en/admin/", "/en/gipfel/unbekannt/x/"])
+def test_unknown_english_addresses_are_not_redirected(client, world, path):
+    assert client.get(path).status_code == 404
+
+
+def test_german_paths_are_not_pages_in_english_or_english_paths_in_german(client, world):
+    assert client.get("/summits/hanoi-2019/").status_code == 404
+    assert client.get("/en/gipfel/hanoi-2019/").status_code == 301
 
 
 def test_each_address_opens_its_page(client, world):
@@ -88,7 +147,7 @@ def moved(monkeypatch):
         "/aussagen/",
         "/quellen/gipfel-in-hanoi-abgebrochen/",
         "/suche/?q=Hanoi",
-        "/en/gipfel/hanoi-2019/",
+        "/en/summits/hanoi-2019/",
     ],
 )
 def test_pages_link_to_the_addresses_the_models_give(client, world, moved, url):

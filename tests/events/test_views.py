@@ -76,7 +76,7 @@ def staff_client(db):
         "/themen/sanktionen/",
         "/aussagen/",
         "/suche/?q=Zeit",
-        "/en/gipfel/hanoi-2019/",
+        "/en/summits/hanoi-2019/",
     ],
 )
 def test_public_pages_render_with_structured_data_and_canonical_link(client, world, url):
@@ -220,7 +220,7 @@ def test_delegation_page_accepts_an_upper_case_country(client, world):
 def test_json_ld_names_countries_in_the_language_of_the_page(client, world):
     delegation = json_ld(client.get("/gipfel/hanoi-2019/delegationen/kp/"))
     assert delegation["name"] == "Nordkorea – Gipfeltreffen in Hanoi 2019"
-    person = json_ld(client.get("/en/personen/mike-pompeo/"))
+    person = json_ld(client.get("/en/people/mike-pompeo/"))
     assert person["nationality"] == {"@type": "Country", "name": "United States"}
 
 
@@ -411,11 +411,11 @@ def test_csv_download_is_streamed_with_a_bom_and_the_filtered_rows(client, world
 
 
 def test_csv_rows_are_in_the_language_of_the_request_whenever_they_are_streamed(client, world):
-    response = client.get("/en/aussagen/export.csv?person=kim-jong-un")
+    response = client.get("/en/statements/export.csv?person=kim-jong-un")
     with translation.override("de"):
         rows = csv_rows(response)
     assert rows[1][5] == "Direct quote"
-    assert rows[1][10] == f"http://testserver/en/aussagen/{world.kim_statement.pk}/"
+    assert rows[1][10] == f"http://testserver/en/statements/{world.kim_statement.pk}/"
 
 
 def test_the_statement_list_is_html_whatever_the_format_parameter(client, world):
@@ -542,7 +542,7 @@ def test_sitemap_lists_published_pages_with_lastmod(client, world):
         for section in ["seiten", "gipfel", "personen", "aussagen", "quellen", "themen"]
     )
     assert "<loc>http://testserver/gipfel/hanoi-2019/</loc>" in content
-    assert "<loc>http://testserver/en/gipfel/hanoi-2019/</loc>" in content
+    assert "<loc>http://testserver/en/summits/hanoi-2019/</loc>" in content
     assert f"/aussagen/{world.trump_statement.pk}/</loc>" in content
     assert "/quellen/gipfel-in-hanoi-abgebrochen/</loc>" in content
     assert "singapur-2018" not in content
@@ -563,25 +563,63 @@ def test_german_is_the_default_without_a_prefix(client, world):
     assert '<html lang="de">' in html
     assert "Delegationen" in html
     assert (
-        '<link rel="alternate" hreflang="en" href="http://testserver/en/gipfel/hanoi-2019/">'
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/summits/hanoi-2019/">'
         in html
     )
 
 
 def test_english_pages_live_under_en(client, world):
-    html = client.get("/en/gipfel/hanoi-2019/").content.decode()
+    html = client.get("/en/summits/hanoi-2019/").content.decode()
     assert '<html lang="en">' in html
     assert "Delegations" in html
     assert "Vietnam" in html
-    assert 'href="/en/personen/donald-trump/"' in html
+    assert 'href="/en/people/donald-trump/"' in html
 
 
-def test_language_switch_goes_to_the_same_page_in_english(client, world):
-    response = client.post(
-        reverse("set_language"), {"language": "en", "next": "/gipfel/hanoi-2019/"}
+def switch_target(html: str, language: str) -> str:
+    """Where the page's language switch to `language` sends the reader."""
+    form = re.search(
+        r'<form class="language-switch"[^>]*>.*?name="next" value="([^"]*)".*?'
+        rf'name="language" value="{language}"',
+        html,
+        re.S,
     )
-    assert response.status_code == 302
-    assert response["Location"] == "/en/gipfel/hanoi-2019/"
+    return form.group(1).replace("&amp;", "&")
+
+
+@pytest.mark.parametrize(
+    "german, english",
+    [
+        ("/gipfel/hanoi-2019/", "/en/summits/hanoi-2019/"),
+        ("/aussagen/?person=kim-jong-un&seite=1", "/en/statements/?person=kim-jong-un&seite=1"),
+        ("/personen/donald-trump/", "/en/people/donald-trump/"),
+        ("/suche/?q=Hanoi", "/en/search/?q=Hanoi"),
+        ("/", "/en/"),
+    ],
+)
+def test_language_switch_keeps_the_page_both_ways(client, world, german, english):
+    assert switch_target(client.get(german).text, "en") == english
+    assert switch_target(client.get(english).text, "de") == german
+    for language, target in [("en", english), ("de", german)]:
+        response = client.post(reverse("set_language"), {"language": language, "next": target})
+        assert response.status_code == 302
+        assert response["Location"] == target
+        assert client.cookies["django_language"].value == language
+
+
+def test_both_language_versions_name_each_other_and_their_own_canonical_address(client, world):
+    for path in ["/gipfel/hanoi-2019/", "/en/summits/hanoi-2019/"]:
+        html = client.get(path).text
+        assert f'<link rel="canonical" href="http://testserver{path}">' in html
+        for language, href in [
+            ("de", "/gipfel/hanoi-2019/"),
+            ("en", "/en/summits/hanoi-2019/"),
+            ("x-default", "/gipfel/hanoi-2019/"),
+        ]:
+            assert (
+                f'<link rel="alternate" hreflang="{language}" href="http://testserver{href}">'
+                in html
+            )
 
 
 def test_statement_list_without_topic_or_delegation_data_still_renders(client, demo):
