@@ -1,6 +1,7 @@
 """Countries by their ISO 3166 alpha-2 code, named in the reader's language."""
 
 import gettext
+import unicodedata
 from functools import cache
 
 import pycountry
@@ -32,3 +33,21 @@ def _catalog(language: str) -> gettext.NullTranslations:
     return gettext.translation(
         "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
     )
+
+
+def all_countries(*, language: str | None = None) -> list[tuple[str, str]]:
+    """Every country as (code, name), in alphabetical order of the names."""
+    language = (language or get_language() or "de")[:2]
+    return _all_countries(language)
+
+
+@cache
+def _all_countries(language: str) -> list[tuple[str, str]]:
+    names = [(c.alpha_2, country_name(c.alpha_2, language=language)) for c in pycountry.countries]
+    return sorted(names, key=lambda choice: sort_key(choice[1]))
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical as readers expect: "Ägypten" among the A's, not after "Zypern"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

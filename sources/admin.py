@@ -14,6 +14,7 @@ from newsroom.admin import EditorialAdmin
 from newsroom.importexport import SpreadsheetAdminMixin
 from newsroom.models import ImportRun
 from sources import uploads
+from sources.desk import ReviewDeskMixin
 from sources.forms import ArticleConfirmForm, ArticleUploadForm
 from sources.ingest import BATCH_SIZE, analyse_files, record_import_run, save_articles
 from sources.models import SourceArticle
@@ -35,7 +36,7 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(SourceArticle)
-class SourceArticleAdmin(SpreadsheetAdminMixin, EditorialAdmin):
+class SourceArticleAdmin(ReviewDeskMixin, SpreadsheetAdminMixin, EditorialAdmin):
     resource_classes = [SourceArticleResource]
     # Narrow enough for 1280 px beside the navigation and the filters (see css/admin.css).
     list_display = ["title", "publisher", "published_on", "status_label"]
@@ -149,13 +150,14 @@ class SourceArticleAdmin(SpreadsheetAdminMixin, EditorialAdmin):
                 self.message_user(
                     request, f"{outcome.filename}: {outcome.message}", messages.ERROR
                 )
-        if created:
+        to_review = [o.source for o in created if o.statements and o.source is not None]
+        if to_review:
             self.message_user(
                 request,
                 format_html(
-                    '<a href="{}?status__exact=suggested">{}</a>',
-                    reverse("admin:events_statement_changelist"),
-                    _("Die vorgeschlagenen Aussagen prüfen"),
+                    '<a href="{}">{}</a>',
+                    reverse("admin:sources_sourcearticle_review", args=[to_review[0].pk]),
+                    _("Die vorgeschlagenen Aussagen am Prüftisch entscheiden"),
                 ),
                 messages.INFO,
             )

@@ -35,7 +35,10 @@ def test_editor_uploads_reviews_and_publishes(page, live_server, admin_user):
     page.get_by_role("button", name="2 Artikel speichern").click()
     expect(page.locator(".messagelist")).to_contain_text("2 Artikel angelegt")
 
-    page.get_by_role("link", name="Die vorgeschlagenen Aussagen prüfen").click()
+    expect(
+        page.get_by_role("link", name="Die vorgeschlagenen Aussagen am Prüftisch entscheiden")
+    ).to_be_visible()
+    page.goto(f"{base}/admin/events/statement/?status__exact=suggested")
     expect(page.locator("#result_list mark").first).to_be_visible()
     page.locator("#searchbar").fill('"Ich hoffe, dass wir alles"')
     page.locator("#searchbar").press("Enter")
