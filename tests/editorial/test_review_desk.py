@@ -284,3 +284,9 @@ def test_the_desk_reads_a_constant_number_of_queries(
     label_only = Statement.objects.filter(source=many, speaker__isnull=True).first()
     with django_assert_max_num_queries(9):
         editor.get(desk_url(many), {"korrigieren": label_only.pk})
+
+
+def test_a_statement_form_leads_to_the_desk_of_its_source(editor, article):
+    statement = article.suggestions[1]
+    page = editor.get(reverse("admin:events_statement_change", args=[statement.pk]))
+    assert f"{desk_url(article)}#aussage-{statement.pk}" in page.content.decode()
