@@ -3,10 +3,12 @@ the people and the ways German texts name them. It lives in the CSV files under
 `events/demo/` and is loaded through the same import as any spreadsheet, so loading it twice
 changes nothing."""
 
+import csv
 from pathlib import Path
 
 from django.db import transaction
 
+from events.models import Statement, Topic
 from events.resources import tables
 from newsroom.spreadsheets import open_sheet
 from newsroom.tables import import_table
@@ -14,7 +16,11 @@ from newsroom.tables import import_table
 DEMO_DIRECTORY = Path(__file__).resolve().parent / "demo"
 # In the order the rows refer to each other.
 DEMO_FILES = ["topics", "people", "summits", "delegations", "members"]
+# The topics of the demo articles' statements, as an editor would give them: a statement is
+# named by summit, speaker and the start of its text.
+STATEMENT_TOPICS_FILE = DEMO_DIRECTORY / "statement_topics.csv"
 BROKEN_DEMO_FILE = "Die Demo-Datei {name} ist fehlerhaft: {error}"
+UNKNOWN_DEMO_STATEMENT = "Keine Demo-Aussage beginnt mit „{text}“ ({summit}, {speaker})."
 
 
 @transaction.atomic
@@ -30,3 +36,37 @@ def load_demo() -> dict[str, int]:
             raise ValueError(BROKEN_DEMO_FILE.format(name=name, error=report.errors[0]))
         counts[name] = report.total
     return {kind: counts[kind] for kind in ["people", "topics", "summits", "members"]}
+
+
+@transaction.atomic
+def tag_demo_statements() -> int:
+    """Give the demo articles' statements their topics (exactly those of the file, so running
+    it again changes nothing); returns how many statements have topics. Runs after the demo
+    articles are imported: a statement not found is an error in the file."""
+    with open(STATEMENT_TOPICS_FILE, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream, delimiter=";"))
+    topics = {topic.slug: topic.pk for topic in Topic.objects.all()}
+    statements = list(
+        Statement.objects.filter(summit__slug__in={row["summit"] for row in rows}).values_list(
+            "pk", "summit__slug", "speaker__slug", "text"
+        )
+    )
+    links = {}
+    for row in rows:
+        found = [
+            pk
+            for pk, summit, speaker, text in statements
+            if (summit, speaker) == (row["summit"], row["speaker"])
+            and text.startswith(row["text"])
+        ]
+        if not found:
+            raise ValueError(UNKNOWN_DEMO_STATEMENT.format(**row))
+        slugs = [slug.strip() for slug in row["topics"].split("|")]
+        for pk in found:
+            links[pk] = [topics[slug] for slug in slugs]
+    through = Statement.topics.through
+    through.objects.filter(statement__in=links).delete()
+    through.objects.bulk_create(
+        through(statement_id=pk, topic_id=topic) for pk, ids in links.items() for topic in ids
+    )
+    return len(links)

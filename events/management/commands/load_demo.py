@@ -1,7 +1,14 @@
 from django.core.management.base import BaseCommand
 
-from events.demo import load_demo
+from events.demo import load_demo, tag_demo_statements
 from sources.demo import load_demo_articles
+
+DEMO_KINDS = {
+    "people": "Personen",
+    "topics": "Themen",
+    "summits": "Gipfel",
+    "members": "Mitglieder",
+}
 
 
 class Command(BaseCommand):
@@ -12,12 +19,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = load_demo()
-        summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
+        summary = ", ".join(f"{count} {DEMO_KINDS[kind]}" for kind, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte geladen: {summary}."))
         articles = load_demo_articles()
+        tagged = tag_demo_statements()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo-Artikel: {articles['articles']} neu importiert, "
-                f"{articles['statements']} Aussagen veröffentlicht."
+                f"{articles['statements']} Aussagen veröffentlicht, {tagged} mit Themen."
             )
         )
