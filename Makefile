@@ -4,13 +4,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test install lint check pytest serve clean
+.PHONY: demo test install lint check pytest serve clean messages
 
-demo: install
-	DEBUG=1 $(BIN)/python manage.py migrate --no-input
-	DEBUG=1 $(BIN)/python manage.py load_demo
-	@DEBUG=1 $(BIN)/python manage.py create_demo_admin
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+# After `make demo`, every manage.py command reads the local .env (settings.read_env_file).
+demo: install .env
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	@echo
+	@echo "================================================================================"
+	@$(BIN)/python manage.py create_demo_admin
+	@echo "================================================================================"
+	@echo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Local settings for development, written once and never committed (.gitignore).
+.env:
+	@mkdir -p var
+	@printf '%s\n' "DEBUG=1" \
+		"SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		"DATABASE_URL=sqlite:///$(CURDIR)/var/db.sqlite3" > $@
+	@echo "Wrote .env: DEBUG on, a new secret key, the SQLite database in var/."
 
 test: install lint check pytest
 
@@ -35,6 +48,17 @@ check:
 
 pytest:
 	$(BIN)/pytest
+
+# After changing translatable text: update both catalogues, translate the new English
+# entries in locale/en, then compile. The compiled .mo files are committed, so neither
+# `make demo` nor a deployment needs gettext.
+messages:
+	DEBUG=1 $(BIN)/python manage.py makemessages -l de -l en --no-wrap $(MESSAGES_IGNORE)
+	msgfmt --check -o locale/de/LC_MESSAGES/django.mo locale/de/LC_MESSAGES/django.po
+	msgfmt --check -o locale/en/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.po
+
+MESSAGES_IGNORE := --ignore 'tests/*' --ignore 'bench/*' --ignore 'docs/*' --ignore 'var/*' \
+	--ignore 'staticfiles/*'
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

@@ -1,7 +1,8 @@
 """Settings for newsroom, read from the environment.
 
 DATABASE_URL, SECRET_KEY, DEBUG and ALLOWED_HOSTS are the knobs; with none of them set the site
-runs in DEBUG-less mode and refuses to start without a SECRET_KEY, so `make demo` sets DEBUG.
+runs in DEBUG-less mode and refuses to start without a SECRET_KEY. On a developer's machine
+`make demo` writes them to a git-ignored `.env`, read here when present (see `read_env_file`).
 The production knobs (HTTPS, proxies, login throttling) are listed in the README.
 """
 
@@ -15,6 +16,29 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+ENV_FILE = BASE_DIR / ".env"
+
+
+def read_env_file(path: Path, environ=os.environ) -> bool:
+    """Put the `NAME=value` lines of a local `.env` into `environ`, where they are not set yet:
+    the real environment wins. Blank lines and `#` comments are skipped, quotes around a value
+    dropped. An environment with a SECRET_KEY of its own is a configured one (production, the
+    test run, `check --deploy`) and reads no file: a developer's DEBUG=1 must not reach it.
+    Returns whether the file was read."""
+    if "SECRET_KEY" in environ or not path.is_file():
+        return False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        name, value = (part.strip() for part in line.removeprefix("export ").split("=", 1))
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        environ.setdefault(name, value)
+    return True
+
+
+read_env_file(ENV_FILE)
 
 
 def env_flag(name: str, *, default: bool = False) -> bool:

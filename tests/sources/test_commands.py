@@ -1,8 +1,15 @@
 import json
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+
+from sources.management.commands.extract_quotes import NO_DATABASE
+from sources.models import SourceArticle
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +71,61 @@ def test_unreadable_files_are_named_and_fail_the_command(demo, tmp_path):
     with pytest.raises(CommandError):
         call_command("extract_quotes", str(empty), stdout=StringIO(), stderr=err)
     assert f"{empty}: Die Datei ist leer." in err.getvalue()
+
+
+def run_manage(*args: str, environment: dict[str, str]):
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=root,
+        env={"PATH": os.environ["PATH"], **environment},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_extract_quotes_on_a_database_never_migrated_says_what_to_run(tmp_path):
+    article = tmp_path / "hanoi.txt"
+    article.write_text("„Es ist eine Ehre“, sagte Trump.", encoding="utf-8")
+    result = run_manage(
+        "extract_quotes",
+        str(article),
+        environment={
+            "SECRET_KEY": "test-only",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'never-migrated.sqlite3'}",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == NO_DATABASE
+    assert "Es ist eine Ehre" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def import_files(*paths) -> str:
+    out = StringIO()
+    call_command("import_articles", *map(str, paths), "--summit", "hanoi-2019", stdout=out)
+    return out.getvalue()
+
+
+def test_a_single_file_is_stored_by_its_base_name(demo, tmp_path):
+    article = tmp_path / "texte" / "hanoi.txt"
+    article.parent.mkdir()
+    article.write_text(ARTICLE, encoding="utf-8")
+    import_files(article)
+    assert list(SourceArticle.objects.values_list("filename", flat=True)) == ["hanoi.txt"]
+
+
+def test_files_of_a_folder_are_stored_relative_to_it(demo, tmp_path):
+    folder = tmp_path / "texte"
+    (folder / "februar").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "februar" / "b.txt").write_text(
+        ARTICLE.replace("lächelte", "schwieg"), encoding="utf-8"
+    )
+    import_files(folder)
+    assert sorted(SourceArticle.objects.values_list("filename", flat=True)) == [
+        "a.txt",
+        "februar/b.txt",
+    ]
+    assert str(tmp_path) not in "".join(SourceArticle.objects.values_list("filename", flat=True))

@@ -2,12 +2,30 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, connection
 
+from events.models import DelegationMember, Person
 from sources.importing.decode import decode
 from sources.importing.parse import parse_article
 from sources.importing.quotes import extract_quotes
 from sources.importing.types import UnreadableFile
 from sources.ingest import ImportContext
+
+NO_DATABASE = (
+    "Die Datenbank ist noch nicht eingerichtet (python manage.py migrate oder make demo): "
+    "Sprecher/innen werden ohne bekannte Personen erkannt."
+)
+
+
+def known_people():
+    """The people the database knows, or None where there is no database to ask yet."""
+    tables = {Person._meta.db_table, DelegationMember._meta.db_table}
+    try:
+        if not tables <= set(connection.introspection.table_names()):
+            return None
+        return ImportContext.load().known_people
+    except DatabaseError:
+        return None
 
 
 class Command(BaseCommand):
@@ -23,7 +41,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, files, as_json: bool, **options):
-        people = ImportContext.load().known_people
+        people = known_people()
+        if people is None:
+            self.stderr.write(NO_DATABASE)
+            people = []
         results, failures = [], []
         for name in files:
             try:

@@ -20,16 +20,23 @@ NOT_FOUND = "Datei nicht gefunden."
 NOT_READABLE = "Die Datei kann nicht gelesen werden ({error})."
 
 
+def stored_name(file: Path, given: Path) -> str:
+    """The name a file is kept under: relative to the folder given, the base name of a file
+    given by itself; never where it lay on the importing machine."""
+    return file.relative_to(given).as_posix() if file != given else file.name
+
+
 def article_files(paths: list[str]):
     """Yield (name, bytes) per file, reading one file at a time and at most one byte past the
-    size limit (the importer refuses it by its length); folders give their .txt files."""
+    size limit (the importer refuses it by its length); folders give their .txt files. A file
+    that cannot be read is named as given, for the person who typed it."""
     for name in paths:
         path = Path(name)
         files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
         for file in files:
             try:
                 with file.open("rb") as stream:
-                    yield str(file), stream.read(MAX_BYTES + 1)
+                    yield stored_name(file, path), stream.read(MAX_BYTES + 1)
             except FileNotFoundError:
                 yield str(file), OSError(NOT_FOUND)
             except OSError as error:
