@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import timezone, translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from events import queries
 from events.filters import PersonStatementFilter, StatementFilter, SummitFilter
@@ -96,17 +96,21 @@ def statement_detail(request, pk):
     return render(request, "events/statement_detail.html", {"page": page})
 
 
-@require_GET  # HEAD too: Django answers it like GET and leaves out the body.
+@require_safe
 def statement_csv(request):
     """The filtered statements as `;`-separated UTF-8 CSV, streamed: one query, and memory
-    that does not grow with the number of rows."""
-    statements = StatementFilter(
-        request.GET, queryset=queries.statements_for_list(preview=can_preview(request.user))
-    )
-    rows = _csv_rows(request, statements.qs, language=translation.get_language())
-    response = StreamingHttpResponse(
-        csv_chunks(header=CSV_HEADER, rows=rows), content_type="text/csv; charset=utf-8"
-    )
+    that does not grow with the number of rows. HEAD gets the same headers and no body, without
+    reading a row."""
+    if request.method == "HEAD":
+        response = StreamingHttpResponse(iter(()), content_type="text/csv; charset=utf-8")
+    else:
+        statements = StatementFilter(
+            request.GET, queryset=queries.statements_for_list(preview=can_preview(request.user))
+        )
+        rows = _csv_rows(request, statements.qs, language=translation.get_language())
+        response = StreamingHttpResponse(
+            csv_chunks(header=CSV_HEADER, rows=rows), content_type="text/csv; charset=utf-8"
+        )
     response["Content-Disposition"] = 'attachment; filename="aussagen.csv"'
     return response
 

@@ -423,6 +423,21 @@ def test_the_statement_list_is_html_whatever_the_format_parameter(client, world)
     assert response["Content-Type"].startswith("text/html")
 
 
+def test_csv_head_answers_like_get_without_a_body_or_reading_rows(
+    client, world, django_assert_max_num_queries
+):
+    url = "/aussagen/export.csv?person=kim-jong-un"
+    get = client.get(url)
+    with django_assert_max_num_queries(1):  # the session, no statement rows
+        head = client.head(url)
+    assert head.status_code == get.status_code == 200
+    for header in ["Content-Type", "Content-Disposition"]:
+        assert head[header] == get[header]
+    assert "Content-Length" not in head
+    assert b"".join(head.streaming_content) == b""
+    assert client.post(url).status_code == 405
+
+
 def test_csv_queries_do_not_grow_with_statements(client, world):
     def count() -> tuple[int, int]:
         with CaptureQueriesContext(connection) as captured:
