@@ -219,7 +219,7 @@ class StatementAdmin(SpreadsheetAdminMixin, EditorialAdmin):
             _("Wer, wann, wo"),
             {"fields": ["speaker", "speaker_label", "delegation", "summit", "said_on"]},
         ),
-        (_("Einordnung"), {"fields": ["context", "topics"]}),
+        (_("Einordnung"), {"fields": ["context", "topics", "correction_note"]}),
         (
             _("Quelle"),
             {

@@ -1,10 +1,12 @@
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -277,6 +279,14 @@ class StatementQuerySet(EditorialQuerySet):
         )
 
 
+# What a reader relies on in a statement: changing it after publication is a correction.
+CORRECTED_FIELDS = {
+    "text": _("Text geändert"),
+    "speaker_id": _("Sprecher/in geändert"),
+    "source_id": _("Quelle geändert"),
+}
+
+
 class Statement(Editorial):
     class Kind(models.TextChoices):
         DIRECT = "direct", _("Wörtliches Zitat")
@@ -350,9 +360,21 @@ class Statement(Editorial):
         validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
         help_text=_("Wie sicher sich der Import war (0 bis 1)."),
     )
+    corrected_at = models.DateTimeField(_("korrigiert am"), null=True, blank=True, editable=False)
+    correction_note = models.CharField(
+        _("Korrekturhinweis"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Für Leser/innen, wenn Text, Sprecher/in oder Quelle einer veröffentlichten "
+            "Aussage geändert werden. Leer: ein Hinweis, was geändert wurde (z. B. "
+            "„Text geändert“)."
+        ),
+    )
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Topics are part of each version: a change of topics is a change of the statement.
+    history = HistoricalRecords(m2m_fields=[topics])
 
     class Meta:
         verbose_name = _("Aussage")
@@ -408,6 +430,37 @@ class Statement(Editorial):
 
     def get_absolute_url(self) -> str:
         return reverse("events:statement-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        if self.note_correction() and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "corrected_at",
+                "correction_note",
+            }
+        super().save(*args, **kwargs)
+
+    def note_correction(self) -> bool:
+        """A published statement whose text, speaker or source changes carries a public
+        correction note: the editor's, if this change wrote one, else what changed."""
+        if self.pk is None or not self.is_published:
+            return False
+        stored = (
+            type(self)
+            ._default_manager.filter(pk=self.pk)
+            .values("status", "correction_note", *CORRECTED_FIELDS)
+            .first()
+        )
+        if stored is None or stored["status"] != StatementStatus.PUBLISHED:
+            return False
+        changed = [name for name in CORRECTED_FIELDS if getattr(self, name) != stored[name]]
+        if not changed:
+            return False
+        self.corrected_at = timezone.now()
+        if not self.correction_note or self.correction_note == stored["correction_note"]:
+            with translation.override(settings.LANGUAGE_CODE):
+                self.correction_note = ", ".join(str(CORRECTED_FIELDS[name]) for name in changed)
+        return True
 
     def __str__(self) -> str:
         speaker = self.speaker.name if self.speaker_id else self.speaker_label or "?"

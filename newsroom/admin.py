@@ -5,25 +5,33 @@ can set or leave `published`; inlines whose autocomplete selects cost no query p
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from newsroom import revisions
 from newsroom.editorial import (
     CANNOT_PUBLISH,
     CANNOT_UNPUBLISH,
+    Editorial,
     Status,
     can_publish,
     move_to_draft,
     publish,
 )
 from newsroom.history import version_changes
-from newsroom.models import SYSTEM, ImportRun
+from newsroom.models import SYSTEM, ImportRun, Revision
+
+REVISION_SUBMITTED = _("Änderung zur Freigabe eingereicht.")
 
 
 class NewsroomAdmin(SimpleHistoryAdmin):
@@ -104,7 +112,94 @@ class EditorialAdmin(NewsroomAdmin):
                 raise PermissionDenied(CANNOT_PUBLISH)
             if form.initial.get("status") == Status.PUBLISHED:
                 raise PermissionDenied(CANNOT_UNPUBLISH)
+        if change and revisions.needs_review(request.user, obj):
+            # Four eyes: nothing of this form reaches the live row (nor its many-to-many
+            # fields, which the change form and simple-history's revert save afterwards).
+            obj._in_review = True
+            form.save_m2m = lambda: None
+            obj._revision = revisions.submit_revision(obj=obj, form=form, user=request.user)
+            return
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        obj = form.instance
+        if getattr(obj, "_in_review", False):
+            obj._revision = revisions.add_inline_changes(
+                obj=obj, revision=obj._revision, formsets=formsets, user=request.user
+            )
+            return
+        super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(form.instance, "_in_review", False):
+            return ""  # nothing was saved; `log_change` notes the submission
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        if getattr(obj, "_in_review", False):
+            message = str(REVISION_SUBMITTED) if obj._revision else ""
+            if not message:
+                return None
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if getattr(obj, "_in_review", False):
+            if obj._revision is None:
+                self.message_user(request, revisions.NOTHING_TO_REVIEW, messages.INFO)
+            else:
+                self.message_user(request, revisions.PENDING, messages.WARNING)
+            return redirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+            )
+        return super().response_change(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """A change form of published content for someone who may not publish it starts from
+        the revision waiting for approval, if there is one."""
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        if not change or obj is None or self.has_publish_permission(request):
+            return form_class
+        pending = revisions.pending_revision(obj)
+        if pending is None:
+            return form_class
+        initial = revisions.form_initial(pending, self.model)
+
+        class PendingRevisionForm(form_class):
+            def __init__(self, *args, **kwargs):
+                kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
+                super().__init__(*args, **kwargs)
+
+        PendingRevisionForm.__name__ = form_class.__name__
+        PendingRevisionForm.pending_revision = pending
+        return PendingRevisionForm
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            obj = self.get_object(request, unquote(object_id))
+            pending = obj is not None and revisions.pending_revision(obj)
+            if pending and self.has_publish_permission(request):
+                self.message_user(
+                    request,
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        revisions.HAS_PENDING,
+                        reverse("admin:newsroom_revision_change", args=[pending.pk]),
+                        _("Zur Freigabe"),
+                    ),
+                    messages.INFO,
+                )
+            elif pending:
+                self.message_user(
+                    request,
+                    revisions.SHOWS_PENDING.format(
+                        date=date_format(
+                            timezone.localtime(pending.created_at), "SHORT_DATETIME_FORMAT"
+                        ),
+                        author=pending.author or revisions.UNKNOWN_AUTHOR,
+                    ),
+                    messages.INFO,
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("Status"), ordering="status")
     def status_label(self, obj):
@@ -218,3 +313,108 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class RevisionStateFilter(admin.SimpleListFilter):
+    """Pending revisions unless asked otherwise: the queue is what waits."""
+
+    title = _("Stand")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [*Revision.State.choices, ("all", _("Alle"))]
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": (self.value() or Revision.State.PENDING) == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or Revision.State.PENDING
+        return queryset if value == "all" else queryset.filter(state=value)
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    """Freigaben: changes to published content waiting for the Chefredaktion, each with a
+    page that compares it with the live version and publishes or discards it. Who may decide
+    is the publish permission of the revision's model; both editorial groups may look."""
+
+    list_display = ["target_display", "content_type", "author", "created_at", "state"]
+    list_filter = [RevisionStateFilter, "content_type"]
+    list_select_related = ["content_type", "author"]
+    date_hierarchy = "created_at"
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_queryset(self, request):
+        # Each object read with what its name needs (as its own list reads it): a constant
+        # number of queries however many revisions are listed.
+        targets = []
+        for model, model_admin in self.admin_site._registry.items():
+            if issubclass(model, Editorial):
+                related = model_admin.list_select_related
+                queryset = model._default_manager.all()
+                if related is True:
+                    queryset = queryset.select_related()
+                elif related:
+                    queryset = queryset.select_related(*related)
+                targets.append(queryset)
+        return super().get_queryset(request).prefetch_related(GenericPrefetch("target", targets))
+
+    @admin.display(description=_("Eintrag"))
+    def target_display(self, revision):
+        return revision.target if revision.target is not None else "–"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The review page: the revision against the live version, field by field, and the
+        decision."""
+        revision = self.get_object(request, unquote(object_id))
+        if revision is None or not self.has_view_permission(request, revision):
+            raise PermissionDenied
+        model = revision.content_type.model_class()
+        live = model._default_manager.filter(pk=revision.object_id).first()
+        if live is None:
+            raise Http404(_("Den Eintrag gibt es nicht mehr."))
+        may_decide = revisions.can_decide(request.user, revision)
+        if request.method == "POST":
+            if not may_decide:
+                raise PermissionDenied
+            try:
+                if "_publish" in request.POST:
+                    revisions.publish_revision(revision, user=request.user)
+                    self.message_user(request, revisions.PUBLISHED, messages.SUCCESS)
+                elif "_discard" in request.POST:
+                    revisions.discard_revision(revision, user=request.user)
+                    self.message_user(request, revisions.DISCARDED, messages.SUCCESS)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return redirect("admin:newsroom_revision_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "target_opts": model._meta,
+            "title": _("Änderung prüfen"),
+            "media": self.media,
+            "revision": revision,
+            "live": live,
+            "changes": revisions.revision_changes(revision, live),
+            "inline_changes": revisions.inline_changes(revision),
+            "live_changed": revisions.live_changed_since(revision, live),
+            "pending": revision.state == Revision.State.PENDING,
+            "may_decide": may_decide,
+        }
+        return TemplateResponse(request, "admin/newsroom/revision_review.html", context)

@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -54,3 +56,64 @@ class ImportRun(models.Model):
     def __str__(self) -> str:
         who = self.user or SYSTEM
         return f"{self.table.name}: {self.file_name} ({who}, {self.finished_at:%d.%m.%Y %H:%M})"
+
+
+class Revision(models.Model):
+    """A change to published content by someone who may not publish it: the proposed field
+    values wait here, the live row stays as it was, until the Chefredaktion publishes or
+    discards them (see newsroom/revisions.py)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("wartet auf Freigabe")
+        PUBLISHED = "published", _("veröffentlicht")
+        DISCARDED = "discarded", _("verworfen")
+        SUPERSEDED = "superseded", _("durch eine neuere Fassung ersetzt")
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("Art"), on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(_("Objekt-ID"))
+    target = GenericForeignKey("content_type", "object_id")
+    # Field name -> proposed value as JSON (foreign keys and many-to-many as ids), only the
+    # fields that differ from the live row; `base` holds the live values they replace.
+    values = models.JSONField(_("vorgeschlagene Werte"), default=dict, encoder=DjangoJSONEncoder)
+    base = models.JSONField(_("Werte bei Einreichung"), default=dict, encoder=DjangoJSONEncoder)
+    # Rows of inlines: [{"model": "events.delegation", "pk": 3 | None, "values": {...},
+    # "delete": false}].
+    inlines = models.JSONField(_("geänderte Zeilen"), default=list, encoder=DjangoJSONEncoder)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eingereicht von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("eingereicht"), auto_now_add=True)
+    state = models.CharField(
+        _("Stand"), max_length=16, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entschieden von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("entschieden"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Freigabe")
+        verbose_name_plural = _("Freigaben")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "state"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(state="pending"),
+                name="one_pending_revision_per_object",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.name} {self.object_id} ({self.get_state_display()})"

@@ -52,7 +52,8 @@ class SourceArticle(Editorial):
     )
 
     # The file as imported and what the import cut never change: the history leaves them out.
-    history = HistoricalRecords(excluded_fields=["original", "removed"])
+    # Summits are part of each version: a change of summits is a change of the article.
+    history = HistoricalRecords(excluded_fields=["original", "removed"], m2m_fields=[summits])
 
     class Meta:
         verbose_name = _("Quellartikel")

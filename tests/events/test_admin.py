@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
 from newsroom.editorial import StatementStatus, Status
+from newsroom.models import Revision
 from tests.factories import make_member, make_person, make_source, make_statement, make_summit
 
 pytestmark = pytest.mark.django_db
@@ -155,8 +156,10 @@ def test_redaktion_may_edit_a_published_person_but_not_its_status(client, redakt
     response = client.post(url, person_form(person, description="neu", status=Status.DRAFT))
     assert response.status_code == 302
     person.refresh_from_db()
-    assert person.description == "neu"
+    # Four eyes: the change waits for the Chefredaktion (tests/editorial/test_four_eyes.py).
+    assert person.description == ""
     assert person.status == Status.PUBLISHED
+    assert Revision.objects.get().values == {"description": "neu"}
 
 
 def test_chefredaktion_publishes_through_the_change_form(client, chefredaktion_user):
