@@ -66,6 +66,7 @@ from sources.importing.lexicon import (
     VIEW_VERBS,
     WRITTEN_PHRASES,
 )
+from sources.importing.mentions import mention_extent
 from sources.importing.speakers import (
     FullerNames,
     Mention,
@@ -1333,7 +1334,7 @@ class _Extractor:
         mention = attribution.speaker
         if mention.pronoun:
             return self._resolve_pronoun(mention)
-        return self._name(mention), mention.start, mention.end, True
+        return self._name(mention), *mention_extent(self.text, mention.start, mention.end), True
 
     def _name(self, mention: Mention) -> str:
         """A known person's full name when the mention, or the fuller name the text gives for

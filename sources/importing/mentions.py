@@ -1,0 +1,92 @@
+"""A speaker mention as the text gives it: the whole noun phrase around the words that name.
+
+The attribution rules find the naming core of a mention ("Außenminister Frank-Walter
+Steinmeier", "Sicherheitsbehörden"); an editor, and the corpus, read the whole phrase: its
+article and adjectives ("der ehemalige Außenminister …"), the source noun it hangs on ("Angaben
+der Sicherheitsbehörden"), a party or country in brackets ("Gitta Trauernicht (SPD)"), where
+the person works ("Theo Kitz vom Bankhaus Merck Finck") and an apposition between commas
+("Olli Rehn, EU-Erweiterungskommissar,").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sources.importing.lexicon import DETERMINERS, POSSESSIVES, REPORTING_VERBS, SOURCE_NOUNS
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])(\w[\w-]*)[ \t]+$")
+_ADJECTIVE = re.compile(r"[a-zäöüß][\w-]*(?:e|en|er|es|em)")
+_BRACKETS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+# "vom Bankhaus Merck Finck", "von der Universität Wien": where the person works.
+_AFFILIATION = re.compile(
+    r"[ \t]+(?:vom|von[ \t]+der|von[ \t]+den|aus[ \t]+dem)"
+    r"(?:[ \t]+[a-zäöü][\w-]*(?:e|en|er))*(?:[ \t]+[A-ZÄÖÜ][\w.&-]*)+"
+)
+# ", EU-Erweiterungskommissar," or ", ein Anwalt des Natural Resources Defense Council,".
+_APPOSITION = re.compile(
+    r",[ \t]+((?:(?:ein|eine|einem|eines|der|die|dem|des)[ \t]+)?"
+    r"(?:[a-zäöü][\w-]*(?:e|en|er|es|em)[ \t]+)*"
+    r"[A-ZÄÖÜ][\w-]*(?:[ \t]+(?:des|der|von|vom|für|im|am|an|in|bei|beim|[A-ZÄÖÜ][\w.&-]*"
+    r"|[a-zäöü][\w-]*(?:e|en|er|es|em)))*)"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?(?=[,.;:]|[ \t]*[„“\"»])"
+)
+# "die Wochenzeitung „Die Zeit“": the name of a paper, a station, an agency.
+_QUOTED_NAME = re.compile(r"[ \t]+„[^“”\n]{1,40}[“”]")
+_SOURCE_LINK = frozenset({"der", "des", "von", "vom"})
+_LEFT_WORDS = DETERMINERS | POSSESSIVES
+
+
+def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the whole noun phrase around the mention text[start:end]."""
+    start = _extend_left(text, start)
+    return start, _extend_right(text, start, end)
+
+
+def _extend_left(text: str, start: int) -> int:
+    # Adjectives count only when an article or possessive opens them: "der ehemalige …".
+    position = start
+    while True:
+        found = _WORD_BEFORE.search(text, max(0, position - 40), position)
+        if found is None:
+            return start
+        word = found.group(1)
+        lower = word.lower()
+        if lower in _LEFT_WORDS:
+            start = position = found.start(1)
+            if lower in _SOURCE_LINK:
+                # "Angaben der Polizei": the source noun before the article.
+                noun = _WORD_BEFORE.search(text, max(0, position - 40), position)
+                if noun is not None and noun.group(1).lower() in SOURCE_NOUNS:
+                    return noun.start(1)
+            return start
+        if lower in SOURCE_NOUNS and position == start:
+            return found.start(1)
+        if lower in _SOURCE_LINK and position == start:
+            # "Angaben von Augenzeugen"
+            noun = _WORD_BEFORE.search(text, max(0, found.start(1) - 40), found.start(1))
+            if noun is not None and noun.group(1).lower() in SOURCE_NOUNS:
+                return noun.start(1)
+            return start
+        if _ADJECTIVE.fullmatch(word) is None or lower in REPORTING_VERBS:
+            return start
+        position = found.start(1)
+
+
+def _extend_right(text: str, start: int, end: int) -> int:
+    head = text[start:end]
+    found = _BRACKETS.match(text, end)
+    if found is not None:
+        end = found.end()
+    elif head[-1:].islower() and (found := _QUOTED_NAME.match(text, end)) is not None:
+        end = found.end()
+    found = _AFFILIATION.match(text, end)
+    if found is not None and not head.islower():
+        end = found.end()
+        found = _BRACKETS.match(text, end)
+        if found is not None:
+            end = found.end()
+    if end < len(text) and text[end] == ",":
+        found = _APPOSITION.match(text, end)
+        if found is not None:
+            end = found.end()
+    return end
