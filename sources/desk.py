@@ -207,13 +207,16 @@ class ReviewDeskMixin:
                 status=400,
             )
         person = form.cleaned_data["person"]
-        review.attach_label_to_person(statement, user=request.user, person=person)
-        self.message_user(
-            request,
-            _("„%(label)s“ ist jetzt eine Schreibweise von %(name)s.")
-            % {"label": statement.speaker_label, "name": person.name},
-            messages.SUCCESS,
-        )
+        pending = review.attach_label_to_person(statement, user=request.user, person=person)
+        names = {"label": statement.speaker_label, "name": person.name}
+        if pending:
+            message = _(
+                "%(name)s ist als Sprecher/in eingetragen; „%(label)s“ als Schreibweise "
+                "wartet auf die Freigabe durch die Chefredaktion."
+            )
+        else:
+            message = _("„%(label)s“ ist jetzt eine Schreibweise von %(name)s.")
+        self.message_user(request, message % names, messages.SUCCESS)
         return HttpResponseRedirect(desk_url(article, after=statement))
 
 

@@ -106,3 +106,11 @@ def _autocomplete(field, widget_class, statement_field: str, admin_site) -> None
     name does (its permission checks included)."""
     field.widget = widget_class(Statement._meta.get_field(statement_field), admin_site)
     field.widget.choices = field.choices
+
+
+class AliasForm(forms.ModelForm):
+    """A person's aliases, as the desk adds one: the four-eyes rule keeps a form's changes."""
+
+    class Meta:
+        model = Person
+        fields = ["aliases"]

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Delegation, DelegationMember, Person, Statement, Topic
 from newsroom.editorial import StatementStatus, accept_suggestions, reject
+from newsroom.revisions import needs_review, submit_revision
+from sources.forms import AliasForm
 from sources.models import SourceArticle
 from sources.passages import Segment, marked_paragraphs, move_edge
 
@@ -198,18 +200,28 @@ def create_person_from_label(
     return person
 
 
-def attach_label_to_person(statement: Statement, *, user, person: Person) -> None:
+def attach_label_to_person(statement: Statement, *, user, person: Person) -> bool:
     """The label names `person`: it becomes one of their aliases (the next import knows it),
-    and the article's open suggestions with the same label follow."""
+    and the article's open suggestions with the same label follow. A published person's new
+    alias waits for the Chefredaktion if `user` may not publish people (True then)."""
     label = statement.speaker_label
+    pending = False
     with transaction.atomic():
         known = {alias.casefold() for alias in person.alias_list} | {person.name.casefold()}
         if label and label.casefold() not in known:
-            person.aliases = "\n".join([*person.alias_list, label])
-            person._change_reason = DESK_ALIAS_ADDED.format(label=label)
-            person._history_user = user
-            person.save(update_fields=["aliases", "updated_at"])
+            aliases = "\n".join([*person.alias_list, label])
+            if needs_review(user, person):
+                form = AliasForm({"aliases": aliases}, instance=person)
+                form.full_clean()
+                pending = submit_revision(obj=form.instance, form=form, user=user) is not None
+                person.refresh_from_db()
+            else:
+                person.aliases = aliases
+                person._change_reason = DESK_ALIAS_ADDED.format(label=label)
+                person._history_user = user
+                person.save(update_fields=["aliases", "updated_at"])
         _assign_label(statement, person, user=user)
+    return pending
 
 
 def _assign_label(statement: Statement, person: Person, *, user) -> None:

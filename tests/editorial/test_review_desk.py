@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from events.models import DelegationMember, Person, Statement
 from newsroom.editorial import StatementStatus, Status
+from newsroom.revisions import pending_revision
 from sources.review import DESK_CORRECTED, DESK_SPAN_MOVED
 from tests.factories import (
     make_delegation,
@@ -290,3 +291,14 @@ def test_a_statement_form_leads_to_the_desk_of_its_source(editor, article):
     statement = article.suggestions[1]
     page = editor.get(reverse("admin:events_statement_change", args=[statement.pk]))
     assert f"{desk_url(article)}#aussage-{statement.pk}" in page.content.decode()
+
+
+def test_a_new_alias_of_a_published_person_waits_for_the_chefredaktion(editor, article):
+    kim = article.kim
+    Person.objects.filter(pk=kim.pk).update(status=Status.PUBLISHED)
+    decide(editor, article, "attach-person", article.suggestions[2], person=kim.pk)
+    kim.refresh_from_db()
+    assert kim.alias_list == []  # the live person is unchanged
+    assert pending_revision(kim).values == {"aliases": "Überläufer"}
+    article.suggestions[2].refresh_from_db()
+    assert article.suggestions[2].speaker == kim
