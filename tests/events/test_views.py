@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from events import queries
-from events.models import Person, Statement
+from events.models import Delegation, Person, Statement
 from newsroom.editorial import StatementStatus, Status
 from tests.events.conftest import add_statement
 from tests.factories import (
@@ -695,3 +695,80 @@ def test_pages_render_with_the_demo_content_alone(client, demo, url):
 def test_unknown_pages_are_404(client, world):
     for url in ["/gipfel/gibt-es-nicht/", "/themen/gibt-es-nicht/", "/aussagen/999999/"]:
         assert client.get(url).status_code == 404
+
+
+def test_delegation_sidebar_names_the_leader_the_statements_and_the_members_other_summits(
+    client, world
+):
+    html = client.get("/gipfel/hanoi-2019/delegationen/us/").text
+    aside = html.split('class="two-columns__aside"', 1)[1]
+    assert 'id="leader-heading"' in aside and 'href="/personen/donald-trump/"' in aside
+    assert "?gipfel=hanoi-2019&amp;land=US" in aside
+    # Trump and Pompeo were in the US delegation at Singapore too.
+    assert 'href="/gipfel/singapur-2018/"' in aside
+    assert "Mike Pompeo" in aside.split('id="other-summits-heading"', 1)[1]
+
+
+def test_delegation_page_queries_do_not_grow_with_members_and_their_summits(client, world):
+    url = "/gipfel/hanoi-2019/delegationen/us/"
+    before = queries_for(client, url)
+    us = Delegation.objects.get(summit=world.hanoi, country="US")
+    for n in range(4):
+        summit = make_summit(status=Status.PUBLISHED)
+        other = make_delegation(summit=summit, country="US", status=Status.PUBLISHED)
+        person = make_person(status=Status.PUBLISHED)
+        make_member(delegation=us, person=person, position=10 + n)
+        make_member(delegation=other, person=person, role="Berater")
+        make_member(delegation=other, person=world.trump)
+    assert queries_for(client, url) == before
+    assert client.get(url).text.count("(Berater)") == 4
+
+
+def test_person_page_shows_other_names_and_summits_with_roles(client, world):
+    html = client.get("/personen/donald-trump/").text
+    assert "Auch genannt:" in html and "US-Präsident" in html
+    roles = html.split('id="roles-heading"', 1)[1]
+    assert 'href="/gipfel/hanoi-2019/"' in roles and 'href="/gipfel/singapur-2018/"' in roles
+    assert "Präsident" in roles
+
+
+def test_topic_page_lists_people_and_summits_and_stays_constant(client, world):
+    url = world.topic.get_absolute_url()
+    before = queries_for(client, url)
+    for _ in range(3):
+        person = make_person(status=Status.PUBLISHED)
+        add_statement(summit=make_summit(status=Status.PUBLISHED), speaker=person).topics.add(
+            world.topic
+        )
+    assert queries_for(client, url) == before
+    html = client.get(url).text
+    assert 'id="people-heading"' in html and 'href="/personen/donald-trump/"' in html
+    assert html.count("/gipfel/gipfel-") >= 3
+
+
+def test_statement_cards_link_their_topics_with_a_constant_number_of_queries(client, world):
+    url = "/aussagen/"
+    before = queries_for(client, url)
+    for n in range(3):
+        add_statement(summit=world.hanoi, speaker=world.kim).topics.add(
+            make_topic(name=f"Thema Nummer {n}")
+        )
+    assert queries_for(client, url) == before
+    html = client.get(url).text
+    assert 'href="/themen/sanktionen/"' in html
+    assert html.count('class="tag-list statement-card__topics"') >= 4
+
+
+def test_the_statement_filter_folds_behind_a_summary_and_opens_when_used(client, world):
+    html = client.get("/aussagen/").text
+    assert '<details class="filter-toggle">' in html
+    assert "<summary>Aussagen filtern</summary>" in html
+    assert (
+        '<details class="filter-toggle" open>' in client.get("/aussagen/?person=kim-jong-un").text
+    )
+
+
+def test_pages_name_the_favicon_and_favicon_ico_leads_to_it(client, world):
+    assert 'rel="icon" href="/static/favicon.svg"' in client.get("/").text
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/favicon.svg"
