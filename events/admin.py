@@ -1,13 +1,16 @@
 import unicodedata
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.db.models.functions import Substr
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from events import publishing
 from events.countries import country_name
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
 from events.resources import (
@@ -19,7 +22,7 @@ from events.resources import (
     TopicResource,
 )
 from newsroom.admin import AutocompleteInline, EditorialAdmin, NewsroomAdmin
-from newsroom.editorial import accept_suggestions, reject
+from newsroom.editorial import StatementStatus, accept_suggestions, reject
 from newsroom.importexport import SpreadsheetAdminMixin
 from sources.passages import passage_around
 
@@ -180,9 +183,32 @@ class SourceMatchFilter(admin.SimpleListFilter):
         return quoted.exclude(quoted=F("text"))
 
 
+class StatementForm(forms.ModelForm):
+    """Publishing from the change form follows the publication rule (events/publishing.py)."""
+
+    CHECKED = ["status", "speaker", "source", "summit", "delegation"]
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status", self.instance.status)
+        if status != StatementStatus.PUBLISHED or not set(self.CHECKED) & set(self.changed_data):
+            return cleaned
+        statement = Statement(
+            **{
+                name: cleaned.get(name, getattr(self.instance, name, None))
+                for name in self.CHECKED[1:]
+            }
+        )
+        for name, messages_ in publishing.form_errors(statement).items():
+            for message in messages_:
+                self.add_error(name if name in self.fields else None, message)
+        return cleaned
+
+
 @admin.register(Statement)
 class StatementAdmin(SpreadsheetAdminMixin, EditorialAdmin):
     resource_classes = [StatementResource]
+    form = StatementForm
     # Fits 1280 px beside the filters (see css/admin.css): whether the text still reads as
     # in the source is shown in the passage column, and the page has no navigation sidebar.
     change_list_template = "admin/events/statement/change_list.html"
@@ -290,6 +316,60 @@ class StatementAdmin(SpreadsheetAdminMixin, EditorialAdmin):
                 ),
                 messages.WARNING,
             )
+
+    @admin.action(description=_("Ausgewählte veröffentlichen"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        """Asks once, naming what cannot go live (and why) and what goes live with the
+        statements; then publishes all of it together (events/publishing.py)."""
+        plan = publishing.publication_plan(queryset)
+        if request.POST.get("post") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": _("Aussagen veröffentlichen"),
+                "media": self.media,
+                "plan": plan,
+                "together": [
+                    (model._meta.verbose_name_plural, rows)
+                    for model, rows in plan.together.items()
+                    if rows
+                ],
+                "missing": publishing.missing_permissions_message(missing)
+                if (missing := plan.missing_permissions(request.user))
+                else "",
+                "selected": queryset.values_list("pk", flat=True),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/newsroom/publish_statements.html", context)
+        try:
+            count = publishing.publish_together(plan, user=request.user)
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return None
+        together = sum(len(rows) for rows in plan.together.values())
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d Aussage und %(together)d Einträge, die sie nennt, veröffentlicht.",
+                "%(count)d Aussagen und %(together)d Einträge, die sie nennen, veröffentlicht.",
+                count,
+            )
+            % {"count": count, "together": together},
+            messages.SUCCESS,
+        )
+        if plan.blocked:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d Aussage nicht veröffentlicht: siehe die Gründe auf der Bestätigungsseite.",
+                    "%d Aussagen nicht veröffentlicht: siehe die Gründe auf der "
+                    "Bestätigungsseite.",
+                    len(plan.blocked),
+                )
+                % len(plan.blocked),
+                messages.WARNING,
+            )
+        return None
 
     @admin.action(description=_("Vorschläge annehmen (als Entwurf)"), permissions=["change"])
     def accept_selected(self, request, queryset):

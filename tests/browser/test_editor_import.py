@@ -46,6 +46,7 @@ def test_editor_uploads_reviews_and_publishes(page, live_server, admin_user):
     page.locator("#action-toggle").check()
     page.locator("select[name=action]").select_option("publish_selected")
     page.get_by_role("button", name="Ausführen").click()
+    page.get_by_role("button", name="Ja, alles veröffentlichen").click()
     expect(page.locator(".messagelist")).to_contain_text("veröffentlicht.")
 
     page.goto(f"{base}/aussagen/?gipfel=hanoi-2019&person=kim-jong-un")

@@ -12,7 +12,7 @@ from newsroom.editorial import StatementStatus, Status
 from newsroom.history import UNKNOWN_USER
 from newsroom.models import ImportRun
 from sources.models import SourceArticle
-from tests.factories import make_person, make_statement, make_summit
+from tests.factories import make_person, make_source, make_statement, make_summit
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +42,22 @@ def test_a_change_form_save_is_a_version_by_the_editor(client, redaktion_user):
 
 def test_an_admin_action_is_a_version_of_each_row_it_changed(client, chefredaktion_user):
     summit = make_summit(status=Status.PUBLISHED)
-    touched = make_statement(summit=summit, status=StatementStatus.SUGGESTED)
+    # Publishable: with a speaker and a source (tests/editorial/test_publishing_rules.py).
+    touched = make_statement(
+        summit=summit,
+        status=StatementStatus.SUGGESTED,
+        speaker=make_person(status=Status.PUBLISHED),
+        source=make_source(status=Status.PUBLISHED),
+    )
     already = make_statement(summit=summit, status=StatementStatus.PUBLISHED)
     client.force_login(chefredaktion_user)
     client.post(
         reverse("admin:events_statement_changelist"),
-        {"action": "publish_selected", "_selected_action": [touched.pk, already.pk]},
+        {
+            "action": "publish_selected",
+            "_selected_action": [touched.pk, already.pk],
+            "post": "yes",
+        },
     )
     latest = versions(touched)[-1]
     assert (latest.status, latest.history_user) == ("published", chefredaktion_user)

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from events.models import Statement, Summit
+from events.models import Person, Statement, Summit
 from newsroom.editorial import StatementStatus, Status
 from sources.models import SourceArticle
 from tests.factories import make_source, make_statement
@@ -170,8 +170,19 @@ def test_accept_and_reject_suggestions(client, redaktion_user, suggestions):
 
 
 def test_chefredaktion_publishes_reviewed_statements(client, chefredaktion_user, suggestions):
+    # Publishable with a speaker; their draft source goes live with them after confirming
+    # (tests/editorial/test_publishing_rules.py).
+    trump = Person.objects.get(slug="donald-trump")
+    Statement.objects.filter(pk__in=[s.pk for s in suggestions]).update(speaker=trump)
     client.force_login(chefredaktion_user)
-    review_action(client, "publish_selected", suggestions)
+    client.post(
+        reverse("admin:events_statement_changelist"),
+        {
+            "action": "publish_selected",
+            "_selected_action": [s.pk for s in suggestions],
+            "post": "yes",
+        },
+    )
     assert Statement.objects.published().count() == 2
 
 
