@@ -60,8 +60,9 @@ class Target:
     excerpt_fields: tuple[str, ...]
 
 
-# Between the fields of an excerpt; a person's other names are kept one a line.
+# Between the fields of an excerpt, and between a person's other names (kept one a line).
 FIELD_SEPARATOR = " · "
+LINE_LISTS = {"aliases", "speaker__aliases"}
 
 
 def search_for_results(query: str, *, preview: bool) -> SearchResults:
@@ -108,7 +109,12 @@ def search_for_results(query: str, *, preview: bool) -> SearchResults:
 def _excerpt_expression(fields: tuple[str, ...]) -> Func:
     """PostgreSQL: the excerpt fields joined as `excerpt_text` joins them (empty ones left out)."""
     values = [
-        NullIf(Replace(F(field), Value("\n"), Value(FIELD_SEPARATOR)), Value(""))
+        NullIf(
+            Replace(F(field), Value("\n"), Value(FIELD_SEPARATOR))
+            if field in LINE_LISTS
+            else F(field),
+            Value(""),
+        )
         for field in fields
     ]
     return Func(Value(FIELD_SEPARATOR), *values, function="CONCAT_WS", output_field=TextField())
@@ -120,9 +126,11 @@ def excerpt_text(row: Model, fields: tuple[str, ...]) -> str:
         value = row
         for name in field.split("__"):
             value = getattr(value, name, None) if value is not None else None
-        lines = [line.strip() for line in str(value or "").splitlines() if line.strip()]
-        if lines:
-            values.append(FIELD_SEPARATOR.join(lines))
+        text = str(value or "").strip()
+        if text and field in LINE_LISTS:
+            text = FIELD_SEPARATOR.join(line.strip() for line in text.splitlines() if line.strip())
+        if text:
+            values.append(text)
     return FIELD_SEPARATOR.join(values)
 
 
