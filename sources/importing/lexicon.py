@@ -449,3 +449,40 @@ PHRASE_WORDS = frozenset(
 # "kam zu dem Ergebnis, dass …", "ist zum Schluss gekommen": a conclusion someone states.
 CONCLUSION_NOUNS = frozenset("ergebnis schluss schlussfolgerung fazit erkenntnis".split())
 FORMS_OF_KOMMEN = frozenset("kam kamen kommt kommen komme käme kämen gekommen".split())
+
+# Verbs of saying whose clause reports speech in the indicative too ("Er sagte, das Gesetz
+# verletzt Absprachen"): finite forms only, participles are as often passive ("wurde bestätigt").
+SAY_FORMS = frozenset(
+    form
+    for stem in (
+        "sag erklär beton mein bericht behaupt erläuter ergänz bekräftig versicher bestätig "
+        "antwort entgegn erzähl äußer beteuer verkünd erwider schätz glaub hoff befürcht "
+        "vermut warn meld klag beklag"
+    ).split()
+    for form in (stem + "t", stem + "te", stem + "ten", stem + "et", stem + "ete", stem + "eten")
+    if form in REPORTING_VERBS
+) | frozenset(
+    "schrieb schrieben schreibt unterstrich unterstreicht teilte teilten teilt gab gaben gibt "
+    "räumte räumten räumt stellte stellten stellt fügte fügten fügt wies wiesen weist".split()
+)
+# Verbs whose zu-infinitive is what was said or demanded: "kündigte an, den Vertrag zu kündigen".
+ZU_VERBS = frozenset(
+    form
+    for stem in (
+        "kündig forder droh appellier beschuldig warn bitt versprech verlang bekräftig "
+        "erklär beton bestätig versicher beteuer äußer ermahn mahn"
+    ).split()
+    for form in (stem + "t", stem + "te", stem + "ten", stem + "et", stem + "ete", stem + "eten")
+) | frozenset(
+    "gab gaben gibt versprach versprachen verspricht bat baten bittet empfahl empfahlen "
+    "empfiehlt riet rieten rät warf warfen wirft schlug schlugen schlägt lehnte lehnten "
+    "lehnt rief riefen ruft".split()
+)
+# Words that open a clause that is no report, whatever verb precedes it.
+NOT_REPORT_OPENERS = frozenset("und oder aber sondern als wenn weil um sowie".split())
+# Where an indicative report ends: the writer's own addition after the comma.
+REPORT_BREAKS = frozenset("wobei was während sodass doch jedoch zumal".split())
+# Verbs whose whole sentence reports what someone demanded or charged ("Die EU fordert …").
+SPEECH_ACT_VERBS = frozenset(
+    "fordert fordern forderte forderten wirft warf warfen empfahl empfiehlt".split()
+)

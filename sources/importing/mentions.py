@@ -20,13 +20,14 @@ _BRACKETS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 # "vom Bankhaus Merck Finck", "von der Universität Wien": where the person works.
 _AFFILIATION = re.compile(
     r"[ \t]+(?:vom|von[ \t]+der|von[ \t]+den|aus[ \t]+dem)"
-    r"(?:[ \t]+[a-zäöü][\w-]*(?:e|en|er))*(?:[ \t]+[A-ZÄÖÜ][\w.&-]*)+"
+    r"(?:[ \t]+[a-zäöü][\w-]*(?:e|en|er))*(?:[ \t]+[A-ZÄÖÜ][\w&-]*(?:\.[\w&-]+)*)+"
 )
 # ", EU-Erweiterungskommissar," or ", ein Anwalt des Natural Resources Defense Council,".
 _APPOSITION = re.compile(
     r",[ \t]+((?:(?:ein|eine|einem|eines|der|die|dem|des)[ \t]+)?"
     r"(?:[a-zäöü][\w-]*(?:e|en|er|es|em)[ \t]+)*"
-    r"[A-ZÄÖÜ][\w-]*(?:[ \t]+(?:des|der|von|vom|für|im|am|an|in|bei|beim|[A-ZÄÖÜ][\w.&-]*"
+    r"[A-ZÄÖÜ][\w-]*(?:[ \t]+(?:des|der|von|vom|für|im|am|an|in|bei|beim"
+    r"|[A-ZÄÖÜ][\w&-]*(?:\.[\w&-]+)*"
     r"|[a-zäöü][\w-]*(?:e|en|er|es|em)))*)"
     r"[ \t]*(?:\([^()\n]{1,40}\))?(?=[,.;:]|[ \t]*[„“\"»])"
 )

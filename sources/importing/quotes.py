@@ -59,6 +59,7 @@ from sources.importing.lexicon import (
     SOURCE_SUFFIXES,
     SOURCE_VERBS,
     SPEAK_FORMS,
+    SPEECH_ACT_VERBS,
     STATUS_WORDS,
     TITLE_NOUN_SET,
     TITLE_WORDS,
@@ -67,6 +68,7 @@ from sources.importing.lexicon import (
     WRITTEN_PHRASES,
 )
 from sources.importing.mentions import mention_extent
+from sources.importing.reports import indicative_after, indicative_before
 from sources.importing.speakers import (
     FullerNames,
     Mention,
@@ -88,6 +90,8 @@ from sources.importing.speakers import (
 )
 from sources.importing.types import KnownPerson, QuoteCandidate, QuoteKind
 
+# How many sentences a report in Konjunktiv I goes on after its speaker was last named.
+CONTINUATION_SENTENCES = 4
 QUOTE_CHARS = re.compile(r"[„“”\"»«‚‘’]")
 CLOSERS = {"„": '“”"', "“": "”“", '"': '"', "»": "«", "«": "»", "‚": "‘’"}
 ALL_CLOSERS = frozenset("".join(CLOSERS.values()))
@@ -502,6 +506,11 @@ class _Extractor:
         if found_attribution is None and not continues:
             with_speaker = [a for _, a in cues if a.speaker is not None and not a.naming]
             found_attribution = with_speaker[-1] if with_speaker else None
+        if len(self.candidates) == first_candidate:
+            if found_attribution is None:
+                self._continuation(tokens, index=index, paragraph=paragraph)
+            else:
+                self._speech_act(tokens, cues)
         self.subject = None
         if not any(t.quote for t in tokens):
             self.subject = _Subject(self.text, tokens, index, paragraph)
@@ -1429,6 +1438,41 @@ class _Extractor:
                 return None
         return None
 
+    def _speech_act(self, tokens: list[Token], cues: list[tuple[int, Attribution]]) -> None:
+        """A sentence that reports a demand or a charge without saying its words: "Die EU
+        fordert eine bessere Bekämpfung der Korruption", "Er warf der Regierung Versagen vor"."""
+        if any(t.quote for t in tokens):
+            return
+        for ci, attribution in cues:
+            if attribution.speaker is None or tokens[ci].lower not in SPEECH_ACT_VERBS:
+                continue
+            self._emit_indirect(tokens, 0, len(tokens), attribution, carried=False)
+            return
+
+    def _continuation(self, tokens: list[Token], *, index: int, paragraph: int) -> None:
+        """A sentence in Konjunktiv I that no cue of its own attributes goes on reporting: the
+        speaker of a report at most four sentences back in this or the last paragraph, else
+        nobody (the editor decides)."""
+        words = [t for t in tokens if t.is_word]
+        if len(words) < 4 or any(t.quote for t in tokens) or tokens[0].lower in CLAUSE_OPENERS:
+            return
+        if not any(t.lower in KONJUNKTIV_I for t in words):
+            return
+        context = self.context
+        live = (
+            context.attribution is not None
+            and context.attribution.speaker is not None
+            and 0 < index - context.sentence <= CONTINUATION_SENTENCES
+            and context.paragraph >= paragraph - 1
+        )
+        speaker = context.attribution.speaker if live else None
+        cue = context.attribution.cue if live else ""
+        self._emit_indirect(
+            tokens, 0, len(tokens), Attribution(speaker, cue, False, False, True), carried=True
+        )
+        if live:
+            context.sentence = index
+
     def _reported_clause(
         self, tokens: list[Token], ci: int, attribution: Attribution
     ) -> tuple[int, int] | None:
@@ -1470,10 +1514,15 @@ class _Extractor:
             clause = tokens[a:b]
             if self._reports(clause):
                 return a, b
+            plain = indicative_after(tokens, ci, k, b)
+            if plain is not None:
+                return plain
         if ci >= 2 and tokens[ci - 1].text == "," and not tokens[ci - 2].quote:
             clause = tokens[: ci - 1]
             opener = clause[0].lower if clause else ""
-            if opener not in CLAUSE_OPENERS and self._reports(clause):
+            if opener not in CLAUSE_OPENERS and (
+                self._reports(clause) or indicative_before(tokens, ci)
+            ):
                 return 0, ci - 1
         if tokens[0].lower == "wie" and all(t.text != "," for t in tokens[:ci]):
             k = ci + 1

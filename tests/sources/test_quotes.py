@@ -530,6 +530,77 @@ def test_indicative_after_a_reporting_verb_is_not_indirect_speech():
     assert extract_quotes(text) == []
 
 
+def test_indicative_clause_after_a_verb_of_saying_is_indirect_speech():
+    text = "Der Minister sagte am Montag, das Gesetz verletzt internationale Absprachen."
+    quote = only(extract_quotes(text), "das Gesetz verletzt internationale Absprachen")
+    assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Minister", "sagte")
+
+
+def test_indicative_clause_after_the_subjects_apposition_is_no_speech():
+    text = "„Die Nachfrage ist stark“, sagte Edmon Chung, Chef von DotAsia."
+    assert [c.text for c in extract_quotes(text)] == ["Die Nachfrage ist stark"]
+
+
+def test_zu_infinitive_after_a_verb_of_announcing_is_indirect_speech():
+    text = (
+        "Der Verteidigungsminister kündigte indes an, diese Problematik bei seinem Besuch "
+        "anzusprechen, wie er es versprochen hatte."
+    )
+    quote = only(extract_quotes(text), "diese Problematik bei seinem Besuch anzusprechen")
+    assert (quote.kind, quote.speaker) == ("indirect", "Verteidigungsminister")
+
+
+def test_konjunktiv_goes_on_reporting_over_following_sentences():
+    text = (
+        "Der Sprecher der Polizei sagte, die Lage sei ruhig. Am Abend hatten sich Hunderte "
+        "versammelt. Niemand sei verletzt worden."
+    )
+    carried = only(extract_quotes(text), "Niemand sei verletzt worden")
+    assert (carried.kind, carried.speaker) == ("indirect", "Sprecher der Polizei")
+
+
+def test_konjunktiv_sentence_without_anyone_named_is_left_for_the_editor():
+    text = "Das Feuer brach am Morgen aus. Die Ursache sei noch unklar."
+    quote = only(extract_quotes(text), "Die Ursache sei noch unklar")
+    assert (quote.kind, quote.speaker, quote.speaker_start) == ("indirect", "", None)
+
+
+def test_reported_demand_is_the_whole_sentence():
+    text = "Die EU fordert seit Jahren eine bessere Bekämpfung der Korruption in Bulgarien."
+    (quote,) = extract_quotes(text)
+    assert quote.kind == "indirect"
+    assert quote.text == text.rstrip(".")
+    assert text[quote.speaker_start : quote.speaker_end] == "Die EU"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Der ehemalige Umweltminister Jürgen Trittin sagte, er sei zufrieden.",
+            "Der ehemalige Umweltminister Jürgen Trittin",
+        ),
+        ("Nach Angaben der Sicherheitsbehörden wurden zwölf Menschen verletzt.", None),
+        (
+            "„Wir sind bereit“, sagte Ministerin Gitta Trauernicht (SPD) am Abend.",
+            "Ministerin Gitta Trauernicht (SPD)",
+        ),
+        (
+            "„Die Kurse fallen“, sagte Theo Kitz vom Bankhaus Merck Finck.",
+            "Theo Kitz vom Bankhaus Merck Finck",
+        ),
+        (
+            "„Wir prüfen das“, sagte Olli Rehn, EU-Erweiterungskommissar, in Brüssel.",
+            "Olli Rehn, EU-Erweiterungskommissar",
+        ),
+    ],
+)
+def test_speaker_mention_is_the_whole_noun_phrase(text, mention):
+    (quote,) = extract_quotes(text)
+    mention = mention or "Angaben der Sicherheitsbehörden"
+    assert text[quote.speaker_start : quote.speaker_end] == mention
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
