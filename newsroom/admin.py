@@ -166,6 +166,21 @@ class EditorialAdmin(NewsroomAdmin):
                 obj=obj, revision=obj._revision, formsets=formsets, user=request.user
             )
             return
+        # Published rows of an inline (a draft article's published statements) are content
+        # of their own: their changes wait for approval too, each as its own revision.
+        submitted = False
+        for formset in formsets:
+            deleted = set(formset.deleted_forms)
+            for row_form in formset.initial_forms:
+                row = row_form.instance
+                if row_form in deleted or not row_form.has_changed():
+                    continue
+                if revisions.needs_review(request.user, row):
+                    revisions.submit_revision(obj=row, form=row_form, user=request.user)
+                    row_form.has_changed = lambda: False
+                    submitted = True
+        if submitted:
+            self.message_user(request, revisions.PENDING, messages.WARNING)
         super().save_related(request, form, formsets, change)
 
     def construct_change_message(self, request, form, formsets, add=False):

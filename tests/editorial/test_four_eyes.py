@@ -215,3 +215,15 @@ def test_the_queue_lists_pending_revisions_in_few_queries(
     assert page.status_code == 200
     assert page.context["cl"].result_count == 16
     assert "Fassung 3." not in page.content.decode()  # the list names objects, not values
+
+
+def test_a_published_statement_edited_in_its_draft_article_waits_too(client, redaktion_user):
+    source = make_source(status=Status.DRAFT)
+    statement = published_statement(source=source)
+    client.force_login(redaktion_user)
+    response = edit(client, source, **{"statements-0-text": "Anders zitiert."})
+    assert str(PENDING) in response.content.decode()
+    statement.refresh_from_db()
+    assert statement.text == "Wir reden weiter."
+    (revision,) = Revision.objects.all()
+    assert (revision.target, revision.values) == (statement, {"text": "Anders zitiert."})
