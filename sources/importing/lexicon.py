@@ -339,6 +339,39 @@ SOURCE_SUFFIXES = (
     "einschätzung",
     "darstellung",
     "darstellungen",
+    "bericht",
+    "berichte",
+    "planungen",
+    "berechnungen",
+    "ergebnis",
+    "ergebnissen",
+    "analyse",
+    "veröffentlichung",
+    "dokument",
+    "nachricht",
+    "nachrichten",
+    "erkenntnisstand",
+    "bekunden",
+    "meinung",
+    "studie",
+    "umfrage",
+    "umfragen",
+    "schätzung",
+    "auskunft",
+    "auskünften",
+    "mitteilung",
+    "meldung",
+    "meldungen",
+    "untersuchung",
+    "untersuchungen",
+    "recherchen",
+    "ermittlungen",
+    "vermutungen",
+    "prognose",
+    "prognosen",
+    "zählung",
+    "statistik",
+    "gutachten",
 )
 
 SLOGANS = frozenset(
@@ -486,3 +519,5 @@ REPORT_BREAKS = frozenset("wobei was während sodass doch jedoch zumal".split())
 SPEECH_ACT_VERBS = frozenset(
     "fordert fordern forderte forderten wirft warf warfen empfahl empfiehlt".split()
 )
+# Adverbs that open a sentence reporting what the source last named says: "Demnach …".
+REPORT_ADVERBS = frozenset({"demnach"})

@@ -50,6 +50,7 @@ from sources.importing.lexicon import (
     POSSESSIVES,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
+    REPORT_ADVERBS,
     REPORTING_VERBS,
     SENTENCE_WORDS,
     SHARE_VERBS,
@@ -120,6 +121,7 @@ CUE_WORDS = (
     | OPINION_NOUNS
     | CONCLUSION_NOUNS
     | {"so", "laut", "gemäß", "zufolge", "nach", "heißt", "hieß", "geheißen", "zeigte"}
+    | REPORT_ADVERBS
 )
 
 
@@ -1454,9 +1456,15 @@ class _Extractor:
         speaker of a report at most four sentences back in this or the last paragraph, else
         nobody (the editor decides)."""
         words = [t for t in tokens if t.is_word]
-        if len(words) < 4 or any(t.quote for t in tokens) or tokens[0].lower in CLAUSE_OPENERS:
+        if len(words) < 4 or any(t.quote for t in tokens):
             return
-        if not any(t.lower in KONJUNKTIV_I for t in words):
+        start = 0
+        if tokens[0].lower in REPORT_ADVERBS:
+            start = 1  # "Demnach darf die Flugsicherung privatisiert werden."
+        elif (
+            tokens[0].lower in CLAUSE_OPENERS
+            or not any(t.lower in KONJUNKTIV_I for t in words)
+        ):
             return
         context = self.context
         live = (
@@ -1468,7 +1476,7 @@ class _Extractor:
         speaker = context.attribution.speaker if live else None
         cue = context.attribution.cue if live else ""
         self._emit_indirect(
-            tokens, 0, len(tokens), Attribution(speaker, cue, False, False, True), carried=True
+            tokens, start, len(tokens), Attribution(speaker, cue, False, False, True), carried=True
         )
         if live:
             context.sentence = index
