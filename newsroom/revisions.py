@@ -11,7 +11,8 @@ form shows them) and replaces the pending revision, which is kept as superseded.
 import json
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import formats, timezone
@@ -325,31 +326,27 @@ def _apply_inline(entry: dict, *, parent: models.Model, user, reason: str) -> No
 
 
 def _content_type(model):
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_model(model)
 
 
 def _model_field(model, name: str):
     try:
         field = model._meta.get_field(name)
-    except Exception:  # noqa: BLE001 - form fields that are not model fields
+    except FieldDoesNotExist:  # a form field of its own
         return None
-    if not getattr(field, "editable", False) or field.auto_created and not field.concrete:
+    # Editable columns and many-to-many fields; not reverse relations or the primary key.
+    if not getattr(field, "editable", False) or field.primary_key:
         return None
-    if not (field.concrete or field.many_to_many):
-        return None
-    return field
+    return field if field.concrete or field.many_to_many else None
 
 
 def _dump(field, source):
     """A field's value as JSON: foreign keys as ids, many-to-many as sorted ids. `source` is
     an instance, or for many-to-many the chosen objects."""
     if field.many_to_many:
-        objects = (
-            source if not isinstance(source, models.Model) else (field.value_from_object(source))
-        )
-        return sorted(obj.pk for obj in objects)
+        if isinstance(source, models.Model):
+            source = field.value_from_object(source)
+        return sorted(obj.pk for obj in source)
     value = field.value_from_object(source)
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
