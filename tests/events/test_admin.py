@@ -232,7 +232,9 @@ def test_redaktion_saving_a_summit_leaves_its_published_delegations_published(
     assert response.status_code == 302, response.context["adminform"].form.errors
     statuses = set(summit.delegations.values_list("status", flat=True))
     assert statuses == {Status.PUBLISHED}
-    assert summit.delegations.filter(notes="Neue Anmerkung").exists()
+    # Four eyes: the published delegation's new notes wait for approval.
+    assert not summit.delegations.filter(notes="Neue Anmerkung").exists()
+    assert Revision.objects.get().values == {"notes": "Neue Anmerkung"}
 
 
 # Lists an editor can read: labels and country names, not codes
