@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from sources.importing.lexicon import DETERMINERS, POSSESSIVES, REPORTING_VERBS, SOURCE_NOUNS
+from sources.importing.lexicon import (
+    DETERMINERS,
+    POSSESSIVES,
+    REPORTING_VERBS,
+    SOURCE_NOUNS,
+    SOURCE_SUFFIXES,
+)
 
 _WORD_BEFORE = re.compile(r"(?<![\w-])(\w[\w-]*)[ \t]+$")
 _ADJECTIVE = re.compile(r"[a-zäöüß][\w-]*(?:e|en|er|es|em)")
@@ -52,25 +58,27 @@ def _extend_left(text: str, start: int) -> int:
             return start
         word = found.group(1)
         lower = word.lower()
+        if lower in _SOURCE_LINK and (noun := _source_noun_before(text, found.start(1))):
+            # "Angaben der Polizei", "einem Bericht des Senders", "Angaben von Augenzeugen"
+            return _extend_left(text, noun)
         if lower in _LEFT_WORDS:
-            start = position = found.start(1)
-            if lower in _SOURCE_LINK:
-                # "Angaben der Polizei": the source noun before the article.
-                noun = _WORD_BEFORE.search(text, max(0, position - 40), position)
-                if noun is not None and noun.group(1).lower() in SOURCE_NOUNS:
-                    return noun.start(1)
-            return start
-        if lower in SOURCE_NOUNS and position == start:
             return found.start(1)
-        if lower in _SOURCE_LINK and position == start:
-            # "Angaben von Augenzeugen"
-            noun = _WORD_BEFORE.search(text, max(0, found.start(1) - 40), found.start(1))
-            if noun is not None and noun.group(1).lower() in SOURCE_NOUNS:
-                return noun.start(1)
-            return start
+        if position == start and _is_source_noun(lower):
+            return _extend_left(text, found.start(1))
         if _ADJECTIVE.fullmatch(word) is None or lower in REPORTING_VERBS:
             return start
         position = found.start(1)
+
+
+def _source_noun_before(text: str, position: int) -> int | None:
+    noun = _WORD_BEFORE.search(text, max(0, position - 40), position)
+    if noun is not None and _is_source_noun(noun.group(1).lower()):
+        return noun.start(1)
+    return None
+
+
+def _is_source_noun(word: str) -> bool:
+    return word in SOURCE_NOUNS or word.endswith(SOURCE_SUFFIXES)
 
 
 def _extend_right(text: str, start: int, end: int) -> int:

@@ -1461,10 +1461,7 @@ class _Extractor:
         start = 0
         if tokens[0].lower in REPORT_ADVERBS:
             start = 1  # "Demnach darf die Flugsicherung privatisiert werden."
-        elif (
-            tokens[0].lower in CLAUSE_OPENERS
-            or not any(t.lower in KONJUNKTIV_I for t in words)
-        ):
+        elif tokens[0].lower in CLAUSE_OPENERS or not any(t.lower in KONJUNKTIV_I for t in words):
             return
         context = self.context
         live = (
@@ -1499,7 +1496,11 @@ class _Extractor:
                 return (0, b) if b >= 3 else None
             return 0, end
         if cue == "so" and ci > 0 and tokens[ci - 1].text == ",":
-            return (0, ci - 1) if not any(t.quote for t in tokens[:ci]) else None
+            # Quoted words inside a report in Konjunktiv belong to it: "Dennoch habe er seiner
+            # „Vorbildfunktion“ nicht entsprochen, so Nacke."
+            if any(t.quote for t in tokens[:ci]) and not self._reports(tokens[: ci - 1]):
+                return None
+            return 0, ci - 1
         if cue in {"so", "heißt", "hieß"}:
             return None
         # "X sagte (...), es gebe ..." or "..., sagte X."
@@ -1546,7 +1547,11 @@ class _Extractor:
             return False
         if clause[0].lower in {"dass", "ob"}:
             return True
-        if clause[0].lower in RELATIVE_PRONOUNS and clause[0].text.islower():
+        if (
+            clause[0].lower in RELATIVE_PRONOUNS
+            and clause[0].text.islower()
+            and not _opens_noun_phrase(clause)
+        ):
             return False
         return any(t.is_word and t.lower in KONJUNKTIV for t in clause)
 
@@ -1575,6 +1580,17 @@ class _Extractor:
                 confidence=score,
             )
         )
+
+
+def _opens_noun_phrase(clause: Sequence[Token]) -> bool:
+    """Whether "der"/"die"/"das" opening a clause is an article ("die Bundesregierung sehe …")
+    rather than a relative pronoun ("die sich … geäußert hatte")."""
+    following = [t for t in clause[1:3] if t.is_word]
+    if not following:
+        return False
+    if following[0].is_capitalised:
+        return True
+    return len(following) > 1 and _is_adjective_like(following[0]) and following[1].is_capitalised
 
 
 def _written_clauses(tokens: list[Token]) -> list[bool]:
@@ -1752,7 +1768,11 @@ def _source_phrase(
     while (
         j < len(tokens)
         and j - i <= 3
-        and (tokens[j].lower in {"den", "dem", "der"} or _is_adjective_like(tokens[j]))
+        and (
+            tokens[j].lower in {"den", "dem", "der", "einem", "einer", "eigenen", "eigenem"}
+            or tokens[j].lower in OWNER_POSSESSIVES
+            or _is_adjective_like(tokens[j])
+        )
     ):
         j += 1
     if j >= len(tokens) or not tokens[j].is_capitalised:

@@ -601,6 +601,40 @@ def test_speaker_mention_is_the_whole_noun_phrase(text, mention):
     assert text[quote.speaker_start : quote.speaker_end] == mention
 
 
+def test_article_after_the_comma_opens_the_report_not_a_relative_clause():
+    text = (
+        "Der Außenminister sagte vor der Presse, die Bundesregierung sehe mit Sorge nach Teheran."
+    )
+    quote = only(extract_quotes(text), "die Bundesregierung sehe mit Sorge nach Teheran")
+    assert (quote.kind, quote.speaker) == ("indirect", "Außenminister")
+
+
+def test_quoted_words_inside_a_report_closed_by_so_belong_to_it():
+    text = "Dennoch habe er seiner „Vorbildfunktion“ nicht entsprochen, so Nacke."
+    quote = only(
+        extract_quotes(text), "Dennoch habe er seiner „Vorbildfunktion“ nicht entsprochen"
+    )
+    assert (quote.kind, quote.speaker) == ("indirect", "Nacke")
+
+
+def test_demnach_reports_what_the_source_last_named_says():
+    text = (
+        "Das Ministerium legte am Montag einen Gesetzentwurf vor. Die Flugsicherung solle "
+        "verkauft werden, teilte ein Sprecher mit. Demnach darf die Flugsicherung "
+        "privatisiert werden."
+    )
+    quote = only(extract_quotes(text), "darf die Flugsicherung privatisiert werden")
+    assert (quote.kind, quote.speaker) == ("indirect", "ein Sprecher")
+
+
+def test_source_phrase_with_a_report_noun():
+    text = "Nach einem Fernsehbericht des Senders Al-Dschasira ist der Machthaber beerdigt worden."
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text) == ("indirect", "ist der Machthaber beerdigt worden")
+    mention = "einem Fernsehbericht des Senders Al-Dschasira"
+    assert text[quote.speaker_start : quote.speaker_end] == mention
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
