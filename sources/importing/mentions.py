@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 from sources.importing.lexicon import (
+    ADVERBS,
     DETERMINERS,
+    LEADING_ADVERBS,
     POSSESSIVES,
     REPORTING_VERBS,
     SOURCE_NOUNS,
@@ -39,8 +41,37 @@ _APPOSITION = re.compile(
 )
 # "die Wochenzeitung „Die Zeit“": the name of a paper, a station, an agency.
 _QUOTED_NAME = re.compile(r"[ \t]+„[^“”\n]{1,40}[“”]")
+# Shapes of German adverbs and predicative adjectives; a few names end like this, but not as a
+# single capitalised word opening a sentence before a verb of saying.
+_ADVERB_SHAPE = re.compile(
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:lich|isch|weise|wärtig|mals|dings|falls|seits|dessen)"
+    r"|Nicht|Einzig|Kritik|Thema|Unterdessen|Offiziell|Besorgt|Weiterhin|Demgegenüber"
+)
 _SOURCE_LINK = frozenset({"der", "des", "von", "vom"})
 _LEFT_WORDS = DETERMINERS | POSSESSIVES
+
+
+def names_nobody(words: str) -> bool:
+    """Whether a capitalised word taken for a speaker is an adverb or adjective that opens the
+    sentence ("Unterdessen", "Offiziell", "Besorgt", "Kritisch") or a bare negation."""
+    if " " in words or "-" in words or not words[:1].isupper():
+        return False
+    return (
+        words in LEADING_ADVERBS
+        or words.lower() in ADVERBS
+        or _ADVERB_SHAPE.fullmatch(words) is not None
+    )
+
+
+def without_sentence_adverb(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The mention text[start:end] without an adverb that opens it ("Einzig Sony" -> "Sony");
+    None when nothing but the adverb is left."""
+    first, _, rest = text[start:end].partition(" ")
+    if not names_nobody(first):
+        return start, end
+    if not rest or not rest[:1].isupper():
+        return None
+    return start + len(first) + 1, end
 
 
 def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:

@@ -68,7 +68,7 @@ from sources.importing.lexicon import (
     VIEW_VERBS,
     WRITTEN_PHRASES,
 )
-from sources.importing.mentions import mention_extent
+from sources.importing.mentions import mention_extent, without_sentence_adverb
 from sources.importing.reports import indicative_after, indicative_before
 from sources.importing.speakers import (
     FullerNames,
@@ -155,6 +155,9 @@ class Attribution:
     guess: bool = False
     # The cue's own verb is in Konjunktiv I ("Kim habe ... verlangt"): itself reported speech.
     reported: bool = False
+    # Where the text refers to the source without naming a speaker ("nach Polizeiangaben",
+    # "Demnach"): the character span of that reference.
+    reference: tuple[int, int] | None = None
 
     def with_speaker(self, speaker: Mention) -> Attribution:
         return dataclasses.replace(self, speaker=speaker)
@@ -691,7 +694,18 @@ class _Extractor:
                     phrase, span = source
                     speaker = self._mention(tokens, span) if span else None
                     label = word if word != "nach" else f"nach {tokens[phrase[1] - 1].text}"
-                    cues.append((i, Attribution(speaker, label, False, True, phrase=phrase)))
+                    reference = None
+                    if speaker is None and word == "nach":
+                        # "nach Polizeiangaben", "nach eigenen Angaben"
+                        reference = (tokens[phrase[0] + 1].start, tokens[phrase[1] - 1].end)
+                    cues.append(
+                        (
+                            i,
+                            Attribution(
+                                speaker, label, False, True, phrase=phrase, reference=reference
+                            ),
+                        )
+                    )
             elif (
                 word in {"heißt", "hieß", "geheißen"}
                 and "es" in lowered[_clause_start(tokens, i) : i + 2]
@@ -1340,11 +1354,21 @@ class _Extractor:
         self, attribution: Attribution | None
     ) -> tuple[str, int | None, int | None, bool]:
         """Name, mention span, and whether a pronoun was resolved to someone."""
+        if attribution is not None and attribution.reference is not None:
+            name = self._speaker(dataclasses.replace(attribution, reference=None))[0]
+            return name, *attribution.reference, bool(name)
         if attribution is None or attribution.speaker is None:
             return "", None, None, False
         mention = attribution.speaker
         if mention.pronoun:
             return self._resolve_pronoun(mention)
+        span = without_sentence_adverb(self.text, mention.start, mention.end)
+        if span is None:
+            return "", None, None, False
+        if span[0] != mention.start:
+            mention = dataclasses.replace(
+                mention, start=span[0], text=self.text[span[0] : mention.end]
+            )
         return self._name(mention), *mention_extent(self.text, mention.start, mention.end), True
 
     def _name(self, mention: Mention) -> str:
@@ -1472,9 +1496,10 @@ class _Extractor:
         )
         speaker = context.attribution.speaker if live else None
         cue = context.attribution.cue if live else ""
-        self._emit_indirect(
-            tokens, start, len(tokens), Attribution(speaker, cue, False, False, True), carried=True
-        )
+        carried = Attribution(speaker, cue, False, False, True)
+        if start:
+            carried = dataclasses.replace(carried, reference=(tokens[0].start, tokens[0].end))
+        self._emit_indirect(tokens, start, len(tokens), carried, carried=True)
         if live:
             context.sentence = index
 

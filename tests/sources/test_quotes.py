@@ -635,6 +635,25 @@ def test_source_phrase_with_a_report_noun():
     assert text[quote.speaker_start : quote.speaker_end] == mention
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unterdessen sagte, die Gespräche seien gescheitert.",
+        "Kritisch äußerte sich, man habe zu wenig erreicht.",
+    ],
+)
+def test_sentence_adverb_is_no_speaker(text):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker, quote.speaker_start) == ("indirect", "", None)
+
+
+def test_source_named_only_by_a_compound_is_the_mention_without_a_speaker():
+    text = "Nach Polizeiangaben wurden drei Menschen verletzt."
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.speaker) == ("wurden drei Menschen verletzt", "")
+    assert text[quote.speaker_start : quote.speaker_end] == "Polizeiangaben"
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
