@@ -509,7 +509,10 @@ ZU_VERBS = frozenset(
 ) | frozenset(
     "gab gaben gibt versprach versprachen verspricht bat baten bittet empfahl empfahlen "
     "empfiehlt riet rieten rät warf warfen wirft schlug schlugen schlägt lehnte lehnten "
-    "lehnt rief riefen ruft".split()
+    "lehnt rief riefen ruft "
+    # Participles after "hat"/"hatte": "Die Regierung hat angekündigt, … zu gründen".
+    "angekündigt vorgeworfen versprochen gefordert erklärt betont bekräftigt gedroht "
+    "angegeben empfohlen appelliert gewarnt".split()
 )
 # Words that open a clause that is no report, whatever verb precedes it.
 NOT_REPORT_OPENERS = frozenset("und oder aber sondern als wenn weil um sowie".split())

@@ -120,7 +120,7 @@ CUE_WORDS = (
     frozenset(REPORTING_VERBS)
     | OPINION_NOUNS
     | CONCLUSION_NOUNS
-    | {"so", "laut", "gemäß", "zufolge", "nach", "heißt", "hieß", "geheißen", "zeigte"}
+    | {"so", "laut", "gemäß", "zufolge", "nach", "heißt", "hieß", "geheißen", "zeigte", "wonach"}
     | REPORT_ADVERBS
 )
 
@@ -647,6 +647,10 @@ class _Extractor:
                 label = word
                 if cue.particles:
                     particle = _closing_particle(tokens, i, cue.particles)
+                    if particle is None and _ends_verb_final_clause(tokens, i):
+                        # "Wie der Hersteller am Morgen bekannt gab, …"
+                        if i > 0 and tokens[i - 1].lower in cue.particles:
+                            particle = tokens[i - 1].lower
                     if particle is None:
                         continue
                     label = f"{word} {particle}"  # "teilte mit"
@@ -706,6 +710,12 @@ class _Extractor:
                             ),
                         )
                     )
+            elif word == "wonach" and i > 1 and tokens[i - 1].text == ",":
+                # "eine Schätzung, wonach …", "Medienberichte, wonach …"
+                start = _phrase_back(tokens, i - 1)
+                span = noun_phrase_at(tokens, start) if start is not None else None
+                speaker = self._mention(tokens, span) if span else None
+                cues.append((i, Attribution(speaker, "wonach", False, True)))
             elif (
                 word in {"heißt", "hieß", "geheißen"}
                 and "es" in lowered[_clause_start(tokens, i) : i + 2]
@@ -1526,8 +1536,20 @@ class _Extractor:
             if any(t.quote for t in tokens[:ci]) and not self._reports(tokens[: ci - 1]):
                 return None
             return 0, ci - 1
-        if cue in {"so", "heißt", "hieß"}:
+        if cue in {"heißt", "hieß"}:
+            # "In der Erklärung heißt es (weiter), dass …" / ", die Lage sei ruhig"
+            k = ci + 1
+            while k < end and k - ci <= 3 and tokens[k].text != "," and tokens[k].is_word:
+                k += 1
+            if k < end and tokens[k].text == ",":
+                clause = tokens[k + 1 : end]
+                if self._reports(clause) or indicative_after(tokens, ci, k, end) is not None:
+                    return k + 1, end
             return None
+        if cue == "so":
+            return None
+        if cue == "wonach":
+            return (ci + 1, end) if end - ci > 3 else None
         # "X sagte (...), es gebe ..." or "..., sagte X."
         k = ci + 1
         while k < end and tokens[k].text != "," and not tokens[k].quote:
@@ -1558,7 +1580,9 @@ class _Extractor:
                 self._reports(clause) or indicative_before(tokens, ci)
             ):
                 return 0, ci - 1
-        if tokens[0].lower == "wie" and all(t.text != "," for t in tokens[:ci]):
+        if tokens[0].lower == "wie" and (
+            all(t.text != "," for t in tokens[:ci]) or _ends_verb_final_clause(tokens, ci)
+        ):
             k = ci + 1
             while k < end and tokens[k].text != ",":
                 k += 1
@@ -1762,6 +1786,10 @@ def _clause_start(tokens: list[Token], i: int) -> int:
     while k > 0 and tokens[k - 1].text not in {",", ":", ";"}:
         k -= 1
     return k
+
+
+def _ends_verb_final_clause(tokens: list[Token], i: int) -> bool:
+    return i + 1 >= len(tokens) or tokens[i + 1].text in {",", ".", ";", ":"}
 
 
 def _closing_particle(tokens: list[Token], i: int, particles: frozenset[str]) -> str | None:

@@ -33,6 +33,8 @@ def indicative_after(
     """The clause tokens[comma + 1 : ...] after the cue at ci, if it reports in the indicative
     or as a zu-infinitive; None if it does not or the cue is not a verb of saying."""
     word = tokens[ci].lower
+    if word in {"heißt", "hieß"}:
+        word = "sagt"  # "heißt es, …" reports like "sagt"
     if word not in SAY_FORMS and word not in ZU_VERBS:
         return None
     if ci == 0 or not _only_particles_between(tokens, ci, comma):

@@ -654,6 +654,60 @@ def test_source_named_only_by_a_compound_is_the_mention_without_a_speaker():
     assert text[quote.speaker_start : quote.speaker_end] == "Polizeiangaben"
 
 
+def test_wie_clause_with_its_particle_before_the_verb_attributes_the_rest():
+    text = (
+        "Wie der Sportartikelhersteller Adidas am Morgen bekannt gab, wird er den "
+        "Konkurrenten Reebok übernehmen."
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.speaker, quote.cue) == (
+        "wird er den Konkurrenten Reebok übernehmen",
+        "Sportartikelhersteller Adidas",
+        "gab bekannt",
+    )
+
+
+def test_wie_clause_around_an_apposition_attributes_the_rest():
+    text = (
+        "Wie Steve Marshall, Sprecher der UN-Büros in Birma, in Bangkok mitteilte, hat die "
+        "Regierung nur sechs Hubschrauber im Einsatz."
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.speaker) == (
+        "hat die Regierung nur sechs Hubschrauber im Einsatz",
+        "Steve Marshall",
+    )
+
+
+def test_heisst_es_with_a_clause_after_the_comma():
+    text = "In der Pressemitteilung heißt es weiter, dass ein Nebeneinander unwahrscheinlich sei."
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.cue) == ("dass ein Nebeneinander unwahrscheinlich sei", "heißt es")
+
+
+def test_wonach_clause_reports_what_the_noun_before_says():
+    text = "Für 2002 gibt es eine Schätzung, wonach in diesem Jahr 53.000 Kinder ermordet wurden."
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text, quote.cue) == (
+        "indirect",
+        "in diesem Jahr 53.000 Kinder ermordet wurden",
+        "wonach",
+    )
+
+
+def test_zu_infinitive_after_a_perfect_of_announcing():
+    text = (
+        "Die Regierung Guatemalas hat am 25. November angekündigt, eine Kommission gegen "
+        "Gewalt an Frauen zu gründen."
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "indirect",
+        "eine Kommission gegen Gewalt an Frauen zu gründen",
+        "Regierung Guatemalas",
+    )
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
