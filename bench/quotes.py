@@ -2,15 +2,25 @@
 
     python bench/quotes.py [--split train|dev|all] [--limit N] [--data PATH]
 
-Prints precision, recall and speaker accuracy for direct quotes (and, separately, for indirect
-speech) following the fair score in the data set's README. Prints figures; asserts nothing.
-A "shared capitalised word" is read strictly: words capitalised only because they open the
-mention ("Der", "Laut") do not count, so "Der Sprecher" does not match "Der Minister".
+For each split (train and dev unless one is given) it prints two sets of figures:
+
+- the corpus measure of `../shared/eval/score_quotes.py` (token-level partial credit over every
+  kind of reported speech, and the speaker mention), for all kinds and for direct quotes only.
+  The articles go through the same pipeline as `manage.py extract_quotes --json` (decode, parse,
+  extract, spans mapped back to the file's text), in process and without known people, which
+  is what that command gives on a database without people;
+- the "fair score" of the data set's README: precision, recall and speaker accuracy for direct
+  quotes (and, separately, for indirect speech). A "shared capitalised word" is read strictly:
+  words capitalised only because they open the mention ("Der", "Laut") do not count, so
+  "Der Sprecher" does not match "Der Minister".
+
+Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import sys
@@ -21,9 +31,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sources.importing.decode import decode  # noqa: E402
+from sources.importing.parse import parse_article  # noqa: E402
 from sources.importing.quotes import extract_quotes  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "quotes-wikinews"
+SCORER = ROOT.parent / "shared" / "eval" / "score_quotes.py"
 DIRECT_GOLD = {"Direct"}
 INDIRECT_GOLD = {"Indirect", "IndirectFreeIndirect"}
 DIRECT_KINDS = {"direct", "fragment", "written"}
@@ -152,19 +165,81 @@ def run(*, files: list[Path]) -> None:
     print(f"speed     {rate:.0f} articles/s (extraction only, {elapsed:.2f} s)")
 
 
+def load_scorer():
+    """The shared scorer as a module: its `score` is the corpus measure."""
+    if not SCORER.exists():
+        sys.exit(f"the corpus scorer is missing: {SCORER}")
+    spec = importlib.util.spec_from_file_location("score_quotes", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def predictions(articles: dict[str, dict]) -> dict[str, list[dict]]:
+    """What `extract_quotes --json` reports for each article, keyed like the scorer's files."""
+    found = {}
+    for name, article in articles.items():
+        text = article["originalText"]
+        parsed = parse_article(decode(text.encode("utf-8"), filename=f"{name}.txt"))
+        quotes = []
+        for quote in extract_quotes(parsed.body):
+            start, end = parsed.text_span(quote.start, quote.end)
+            speaker_start = speaker_end = None
+            if quote.speaker_start is not None:
+                speaker_start, speaker_end = parsed.text_span(
+                    quote.speaker_start, quote.speaker_end
+                )
+            quotes.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "kind": quote.kind,
+                    "speaker_start": speaker_start,
+                    "speaker_end": speaker_end,
+                }
+            )
+        found[name] = quotes
+    return found
+
+
+def corpus_measure(*, files: list[Path], scorer) -> None:
+    articles = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in files}
+    started = time.perf_counter()
+    found = predictions(articles)
+    elapsed = time.perf_counter() - started
+    for kinds in ("all", "direct"):
+        figures = scorer.score(articles, found, kinds)
+        print(
+            f"corpus {kinds:<6} message P {figures['message_p']:5.1f}  "
+            f"R {figures['message_r']:5.1f}  F1 {figures['message_f1']:5.1f}  "
+            f"speaker P {figures['speaker_p']:5.1f}  R {figures['speaker_r']:5.1f}  "
+            f"F1 {figures['speaker_f1']:5.1f}  "
+            f"(gold {figures['gold']}, predicted {figures['predicted']})"
+        )
+    rate = len(files) / elapsed if elapsed else float("inf")
+    print(f"speed     {rate:.0f} articles/s (decode, parse and extract, {elapsed:.2f} s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("train", "dev", "all"), default="dev")
+    parser.add_argument("--split", choices=("train", "dev", "all"), default=None)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()
-    splits = ("train", "dev") if args.split == "all" else (args.split,)
-    files = sorted(path for split in splits for path in (args.data / split).glob("*.json"))
-    if args.limit is not None:
-        files = files[: args.limit]
-    if not files:
-        sys.exit(f"no articles under {args.data} for split {args.split}")
-    run(files=files)
+    scorer = load_scorer()
+    if args.split is None:
+        groups = [("train",), ("dev",)]
+    else:
+        groups = [("train", "dev") if args.split == "all" else (args.split,)]
+    for splits in groups:
+        files = sorted(path for split in splits for path in (args.data / split).glob("*.json"))
+        if args.limit is not None:
+            files = files[: args.limit]
+        if not files:
+            sys.exit(f"no articles under {args.data} for split {'+'.join(splits)}")
+        print(f"== {'+'.join(splits)}")
+        corpus_measure(files=files, scorer=scorer)
+        run(files=files)
 
 
 if __name__ == "__main__":
