@@ -524,3 +524,14 @@ SPEECH_ACT_VERBS = frozenset(
 )
 # Adverbs that open a sentence reporting what the source last named says: "Demnach …".
 REPORT_ADVERBS = frozenset({"demnach"})
+# Verbs (and the particles closing them) whose "dass"/"ob" clause or zu-infinitive states a
+# decision, a finding or an announcement: "wurde bekannt, dass …", "Der VfGH hat entschieden,
+# dass …", "Beide Seiten hatten vereinbart, … zurückzuziehen".
+DECISION_WORDS = frozenset(
+    "bekannt entschieden entschied beschlossen beschloss vereinbart "
+    "vereinbarten erhofft gehofft kritisiert kritisierte bemängelt bemängelte festgestellt "
+    "ergeben ergab eingeräumt zugegeben klargestellt angekündigt mitgeteilt gesagt berichtet "
+    "behauptet bestätigt dementiert bestritten gewarnt gefordert verlangt angeordnet verfügt "
+    "geurteilt aufgefordert angewiesen geraten gebeten zugesagt versprochen vorgeworfen "
+    "erklärt betont beteuert befürchtet vermutet geschätzt".split()
+)

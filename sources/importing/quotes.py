@@ -29,6 +29,7 @@ from sources.importing.lexicon import (
     CLAUSE_WORDS,
     COMPOUND_TITLE_HEADS,
     CONCLUSION_NOUNS,
+    DECISION_WORDS,
     DEMONSTRATIVES,
     DETERMINERS,
     FORMS_OF_KOMMEN,
@@ -69,7 +70,7 @@ from sources.importing.lexicon import (
     WRITTEN_PHRASES,
 )
 from sources.importing.mentions import mention_extent, without_sentence_adverb
-from sources.importing.reports import indicative_after, indicative_before
+from sources.importing.reports import decision_clause, indicative_after, indicative_before
 from sources.importing.speakers import (
     FullerNames,
     Mention,
@@ -122,6 +123,7 @@ CUE_WORDS = (
     | CONCLUSION_NOUNS
     | {"so", "laut", "gemäß", "zufolge", "nach", "heißt", "hieß", "geheißen", "zeigte", "wonach"}
     | REPORT_ADVERBS
+    | DECISION_WORDS
 )
 
 
@@ -512,7 +514,10 @@ class _Extractor:
             with_speaker = [a for _, a in cues if a.speaker is not None and not a.naming]
             found_attribution = with_speaker[-1] if with_speaker else None
         if len(self.candidates) == first_candidate:
-            if found_attribution is None:
+            decided = self._decision(tokens)
+            if decided is not None:
+                found_attribution = found_attribution or decided
+            elif found_attribution is None:
                 self._continuation(tokens, index=index, paragraph=paragraph)
             else:
                 self._speech_act(tokens, cues)
@@ -1472,6 +1477,18 @@ class _Extractor:
                 )
                 self._emit_indirect(tokens, 0, len(tokens), carried, carried=True)
                 return None
+        return None
+
+    def _decision(self, tokens: list[Token]) -> Attribution | None:
+        """A decision, finding or announcement with its "dass" clause or zu-infinitive."""
+        for i, token in enumerate(tokens):
+            clause = decision_clause(tokens, i) if token.lower in DECISION_WORDS else None
+            if clause is None:
+                continue
+            speaker = self._verb_subject(tokens, i)
+            attribution = Attribution(speaker, token.lower, False, True)
+            self._emit_indirect(tokens, *clause, attribution, carried=False)
+            return attribution if speaker is not None else None
         return None
 
     def _speech_act(self, tokens: list[Token], cues: list[tuple[int, Attribution]]) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from sources.importing.lexicon import (
     CLAUSE_OPENERS,
+    DECISION_WORDS,
     NOT_REPORT_OPENERS,
     REPORT_BREAKS,
     SAY_FORMS,
@@ -99,3 +100,28 @@ def _only_particles_between(tokens: Sequence[Token], ci: int, comma: int) -> boo
 
 def _words(tokens: Sequence[Token]) -> int:
     return sum(1 for t in tokens if t.is_word)
+
+
+def decision_clause(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The "dass"/"ob" clause or zu-infinitive after a verb of deciding or announcing at i
+    ("Der VfGH hat entschieden, dass …"), as a token range."""
+    if tokens[i].lower not in DECISION_WORDS or not tokens[i].text.islower():
+        return None
+    end = len(tokens) - 1 if tokens[-1].text in {".", "!", "?"} else len(tokens)
+    a = i + 2
+    if a >= end or tokens[i + 1].text != ",":
+        return None
+    if tokens[a].lower in {"dass", "ob"}:
+        return (a, end) if _words(tokens[a:end]) >= 4 else None
+    if not _opens_report(tokens[a]):
+        return None
+    for k in range(a, end):
+        if tokens[k].quote:
+            continue
+        if (tokens[k].lower == "zu" and k + 1 < end and tokens[k + 1].is_word) or (
+            _ZU_INFIX.fullmatch(tokens[k].lower) and k > a
+        ):
+            stop = k + 2 if tokens[k].lower == "zu" else k + 1
+            if stop >= end or tokens[stop].text in {",", ";", ":"}:
+                return (a, stop) if _words(tokens[a:stop]) >= 3 else None
+    return None

@@ -708,6 +708,23 @@ def test_zu_infinitive_after_a_perfect_of_announcing():
     )
 
 
+def test_decision_with_a_dass_clause_is_indirect_speech():
+    text = "Der Verfassungsgerichtshof hat entschieden, dass die Anlagen außer Betrieb gehen."
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text, quote.speaker, quote.cue) == (
+        "indirect",
+        "dass die Anlagen außer Betrieb gehen",
+        "Verfassungsgerichtshof",
+        "entschieden",
+    )
+
+
+def test_agreement_with_a_zu_infinitive_is_indirect_speech():
+    text = "Beide Seiten hatten vereinbart, alle Truppen bis zum 17. Mai zurückzuziehen."
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text) == ("indirect", "alle Truppen bis zum 17. Mai zurückzuziehen")
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
