@@ -49,11 +49,12 @@ check:
 pytest:
 	$(BIN)/pytest
 
-# After changing translatable text: update both catalogues, translate the new English
-# entries in locale/en, then compile. The compiled .mo files are committed, so neither
-# `make demo` nor a deployment needs gettext.
+# After changing translatable text: update the English catalogue, translate its new entries,
+# then run this again to compile. The compiled .mo files are committed, so neither `make demo`
+# nor a deployment needs gettext. The site's texts are German: locale/de holds only what the
+# libraries' German catalogues leave in English, kept by hand (makemessages would drop it).
 messages:
-	DEBUG=1 $(BIN)/python manage.py makemessages -l de -l en --no-wrap $(MESSAGES_IGNORE)
+	DEBUG=1 $(BIN)/python manage.py makemessages -l en --no-wrap $(MESSAGES_IGNORE)
 	msgfmt --check -o locale/de/LC_MESSAGES/django.mo locale/de/LC_MESSAGES/django.po
 	msgfmt --check -o locale/en/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.po
 
