@@ -156,7 +156,9 @@ SUBJECT_DETERMINERS = frozenset(
     "der die das ein eine kein keine mehrere zahlreiche viele einige beide alle zwei drei "
     "vier sein seine ihr ihre dessen deren unser unsere".split()
 )
-NAME_PARTICLES = frozenset("von van de da di del der den du le la bin ibn al el zu ter".split())
+NAME_PARTICLES = frozenset(
+    "von vom van de da di del della der den du le la y bin ibn al el zu ter".split()
+)
 
 # Adverbs that may stand between a reporting verb and its subject ("sagte Kim weiter").
 ADVERBS = frozenset(
@@ -260,10 +262,11 @@ SOURCE_NOUNS = frozenset(
     "vorstellung vorstellungen bewertung bewertungen schilderung schilderungen".split()
 )
 
+# Abbreviations whose full stop ends no sentence (lower case).
 ABBREVIATIONS = frozenset(
     "z b dr prof nr st bzw ca usw etc vgl u a mio mrd jan feb mär apr jun jul aug sep sept okt "
     "nov dez abs art hr fr mr mrs ms str v chr jh inkl evtl ggf sog geb gest verh bspw d h o "
-    "s m e k i ex max min tel lt ff co ltd inc gen jr sr hl dipl ing univ".split()
+    "s m e k i ex max min tel lt ff co ltd inc gen jr sr hl dipl ing univ bd bsp rep sen".split()
 )
 
 # Words capitalised only because a sentence starts with them.
@@ -421,7 +424,17 @@ NAME_INNER = frozenset(
     "y da del di e et ohne to from for los las el".split()
 )
 
-MONTHS = frozenset(
+# Month names and their abbreviations as dates write them, with the month's number.
+MONTH_NUMBERS = {
+    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "febr": 2, "feb": 2,
+    "märz": 3, "maerz": 3, "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6,
+    "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+}  # fmt: skip
+
+# Nouns after an ordinal number ("am 3. März", "im 20. Jahrhundert"): the full stop of the
+# number ends no sentence.
+ORDINAL_NOUNS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
     "Jahrhundert Jahrhunderts Mal Platz Lebensjahr".split()
 )

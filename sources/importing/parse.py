@@ -16,6 +16,7 @@ from datetime import date
 from enum import StrEnum
 
 from sources.importing.decode import decode
+from sources.importing.lexicon import ABBREVIATIONS, MONTH_NUMBERS, NAME_PARTICLES
 from sources.importing.normalize import normalize, normalize_mapped, text_checksum
 from sources.importing.types import ParsedArticle, Removal
 
@@ -52,13 +53,6 @@ REMOVAL_LABELS: dict[str, str] = {
 
 UNTITLED = "Ohne Titel"
 TITLE_MAX_CHARS = 90
-
-MONTHS = {
-    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "febr": 2, "feb": 2,
-    "märz": 3, "maerz": 3, "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6,
-    "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
-}  # fmt: skip
 
 # Earliest match in a byline or credit names the publisher; the rest stays as written.
 KNOWN_PUBLISHERS = (
@@ -102,12 +96,7 @@ _PUBLISHER_PATTERNS = tuple(
     (re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])"), name) for pattern, name in KNOWN_PUBLISHERS
 )
 
-ABBREVIATIONS = frozenset(
-    "Abs Art Bd Bsp bspw bzw ca Chr Co Dr etc evtl Fr Gen ggf Hr Inc inkl Jh Jr Mio Mr Mrd Mrs "
-    "Ms Nr Prof Rep Sen sog St Str usw vgl".split()
-)
-
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _DATE = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}})\.\s?(?:(?P<month>\d{{1,2}})\.\s?|(?P<month_name>{_MONTH_NAMES})"
     rf"\.?\s+)(?P<year>\d{{4}}|\d{{2}})(?!\d)"
@@ -168,9 +157,11 @@ _BYLINE = re.compile(
 )
 _BYLINE_REST = re.compile(r"\s*(?:,|\||\(|\s[-–—/]\s)")
 _NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w'’.-]*")
-_NAME_PARTICLES = frozenset(
-    "und & von van de der den del della zu vom di da le la y bin al el".split()
-)
+# The month names live in the lexicon; sources/ingest.py reads them from here.
+MONTHS = MONTH_NUMBERS
+
+# Words between the names of a byline: "Anna von der Heide und Jan Ruiz y Costa".
+_BYLINE_INNER = NAME_PARTICLES | {"und", "&"}
 _DATELINE = re.compile(
     r"(?P<place>[A-ZÄÖÜ][\w'’-]*(?:[ /][A-ZÄÖÜ][\w'’-]*){0,3})"
     r"(?:\s*\((?P<agency>[^()\n]{1,40})\)\s*[-–—:]?|\.|\s[-–—])\s+(?=[„\"»A-ZÄÖÜ0-9])"
@@ -303,7 +294,9 @@ def _to_date(found: re.Match[str]) -> date | None:
         year, month, day = int(found["iso_year"]), int(found["iso_month"]), int(found["iso_day"])
     else:
         day = int(found["day"])
-        month = int(found["month"]) if found["month"] else MONTHS[found["month_name"].lower()]
+        month = (
+            int(found["month"]) if found["month"] else MONTH_NUMBERS[found["month_name"].lower()]
+        )
         year = int(found["year"])
         if year < 100:
             year += 2000 if year < 70 else 1900
@@ -466,13 +459,13 @@ def _take_byline(line: _Line, findings: _Findings) -> bool:
 
 
 def _looks_like_names(tokens: list[str]) -> bool:
-    if not 2 <= len(tokens) <= 8 or tokens[-1] in _NAME_PARTICLES:
+    if not 2 <= len(tokens) <= 8 or tokens[-1] in _BYLINE_INNER:
         return False
     capitalised = 0
     for token in tokens:
         if _NAME_TOKEN.fullmatch(token) and not any(char.isdigit() for char in token):
             capitalised += 1
-        elif token not in _NAME_PARTICLES:
+        elif token not in _BYLINE_INNER:
             return False
     return capitalised >= 2
 
@@ -650,7 +643,7 @@ def _mentions(context: str, word: str) -> bool:
 def _dateline(text: str) -> tuple[str, str]:
     """The place (and agency) an article opens with: "Hanoi. ..." or "Hanoi (dpa) - ..."."""
     found = _DATELINE.match(text)
-    if found is None or found["place"] in ABBREVIATIONS or len(found["place"]) < 3:
+    if found is None or found["place"].lower() in ABBREVIATIONS or len(found["place"]) < 3:
         return "", ""
     place = found["place"]
     if place.isupper() and len(place) > 3:
@@ -678,7 +671,10 @@ def _first_sentence(text: str) -> str:
     for found in _SENTENCE_END.finditer(text):
         before = text[: found.start()].rsplit(" ", 1)[-1].lstrip(_OPENERS)
         is_abbreviation = (
-            before in ABBREVIATIONS or len(before) == 1 or before.isdigit() or "." in before
+            before.lower() in ABBREVIATIONS
+            or len(before) == 1
+            or before.isdigit()
+            or "." in before
         )
         if found.group().startswith(".") and is_abbreviation and found.end() < len(text):
             continue

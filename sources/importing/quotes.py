@@ -38,13 +38,14 @@ from sources.importing.lexicon import (
     KONJUNKTIV,
     KONJUNKTIV_I,
     LABEL_VERBS,
-    MONTHS,
     NAME_ARTICLES,
     NAME_INNER,
     NAME_MARKERS,
+    NAME_PARTICLES,
     NAME_PREPOSITIONS,
     NAMING_VERBS,
     OPINION_NOUNS,
+    ORDINAL_NOUNS,
     OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
     PHRASE_WORDS,
@@ -375,7 +376,7 @@ def _ends_sentence(text: str, at: int, after: int) -> bool:
         return False
     if text[at] == "." and last.isdigit() and len(last) <= 2:
         following = NEXT_WORD.match(text, after)
-        return not (following and following.group(1) in MONTHS)
+        return not (following and following.group(1) in ORDINAL_NOUNS)
     return True
 
 
@@ -1569,10 +1570,11 @@ class _Extractor:
             return (ci + 1, end) if end - ci > 3 else None
         # "X sagte (...), es gebe ..." or "..., sagte X."
         k = ci + 1
-        while k < end and tokens[k].text != "," and not tokens[k].quote:
+        while k < end and tokens[k].text != "," and not _names_a_paper(tokens, k):
             if tokens[k].text in {":", ";"}:
                 return None
             k += 1
+        k = _past_apposition(tokens, k, end)
         if k < end and tokens[k].text == ",":
             a = k + 1
             b = end
@@ -1802,6 +1804,42 @@ def _clause_start(tokens: list[Token], i: int) -> int:
     k = i
     while k > 0 and tokens[k - 1].text not in {",", ":", ";"}:
         k -= 1
+    return k
+
+
+def _names_a_paper(tokens: list[Token], k: int) -> bool:
+    """A quotation that is the name of a paper or station ("sagte zum „Algemeen Dagblad“")
+    does not end the reporting clause; any other quotation does."""
+    if not tokens[k].quote:
+        return False
+    return (
+        k > 0
+        and tokens[k - 1].lower in {"zum", "dem", "der", "im", "gegenüber"}
+        and len(WORD.findall(tokens[k].text)) <= 4
+    )
+
+
+def _past_apposition(tokens: list[Token], k: int, end: int) -> int:
+    """After "gab der Leiter der Dienststelle, Andreas Huber, bekannt": the comma that closes
+    the reporting clause, past an apposition of its subject."""
+    if k >= end or tokens[k].text != ",":
+        return k
+    m = k + 1
+    while m < end and m - k <= 6 and tokens[m].text not in {",", ":", ";"} and not tokens[m].quote:
+        if (
+            tokens[m].is_word
+            and not tokens[m].is_capitalised
+            and tokens[m].lower not in (NAME_PARTICLES | {"der", "des", "von", "vom"})
+        ):
+            return k
+        m += 1
+    if m < end and m > k + 1 and tokens[m].text == ",":
+        # The apposition is followed by the rest of the reporting clause: "bekannt,"
+        n = m + 1
+        while n < end and tokens[n].text != "," and not tokens[n].quote:
+            n += 1
+        if n < end and n - m <= 3 and all(t.text.islower() for t in tokens[m + 1 : n]):
+            return n
     return k
 
 
