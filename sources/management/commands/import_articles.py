@@ -1,3 +1,4 @@
+from collections import defaultdict, deque
 from itertools import islice
 from pathlib import Path
 
@@ -27,20 +28,32 @@ def stored_name(file: Path, given: Path) -> str:
 
 
 def article_files(paths: list[str]):
-    """Yield (name, bytes) per file, reading one file at a time and at most one byte past the
-    size limit (the importer refuses it by its length); folders give their .txt files. A file
-    that cannot be read is named as given, for the person who typed it."""
+    """Yield (stored name, name as given, bytes) per file, reading one file at a time and at
+    most one byte past the size limit (the importer refuses it by its length); folders give
+    their .txt files. A file that cannot be read comes with the OSError instead of bytes."""
     for name in paths:
         path = Path(name)
         files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
         for file in files:
             try:
                 with file.open("rb") as stream:
-                    yield stored_name(file, path), stream.read(MAX_BYTES + 1)
+                    yield stored_name(file, path), str(file), stream.read(MAX_BYTES + 1)
             except FileNotFoundError:
-                yield str(file), OSError(NOT_FOUND)
+                yield str(file), str(file), OSError(NOT_FOUND)
             except OSError as error:
-                yield str(file), OSError(NOT_READABLE.format(error=error.strerror or error))
+                error = OSError(NOT_READABLE.format(error=error.strerror or error))
+                yield str(file), str(file), error
+
+
+def take(typed: dict[str, deque[str]], name: str) -> str | None:
+    """The next file read under the stored `name`, as it was typed (kept only until reported)."""
+    waiting = typed.get(name)
+    if not waiting:
+        return None
+    given = waiting.popleft()
+    if not waiting:
+        del typed[name]
+    return given
 
 
 class Command(BaseCommand):
@@ -73,13 +86,16 @@ class Command(BaseCommand):
                 raise CommandError(UNKNOWN_SUMMIT.format(slug=summit))
         counts = {"created": 0, "duplicate": 0, "failed": 0}
         unreadable = []
+        # The output names each file as it was typed; the article keeps the stored name.
+        typed: dict[str, deque[str]] = defaultdict(deque)
 
         def readable():
             # Files are read one at a time as the import reaches them: memory stays flat.
-            for name, data in article_files(paths):
+            for name, given, data in article_files(paths):
                 if isinstance(data, OSError):
-                    unreadable.append((name, data))
+                    unreadable.append((given, data))
                 else:
+                    typed[name].append(given)
                     yield name, data
 
         analyses = analyse_files(readable(), summit=chosen)
@@ -90,7 +106,7 @@ class Command(BaseCommand):
                 outcomes = save_articles(batch, publish_sources=publish_sources, user=user)
             for analysis, outcome in zip(batch, outcomes, strict=True):
                 counts["created" if outcome.status == "would-create" else outcome.status] += 1
-                self.report(outcome, analysis, verbosity)
+                self.report(outcome, analysis, verbosity, name=take(typed, outcome.filename))
         record_import_run(
             created=0 if dry_run else counts["created"],
             duplicates=counts["duplicate"],
@@ -110,11 +126,12 @@ class Command(BaseCommand):
             raise CommandError(summary)
         self.stdout.write(self.style.SUCCESS(summary))
 
-    def report(self, outcome, analysis, verbosity):
+    def report(self, outcome, analysis, verbosity, *, name: str | None):
+        name = name or outcome.filename
         if outcome.status in {"created", "would-create"}:
             note = " – nicht gespeichert (--dry-run)" if outcome.status == "would-create" else ""
             self.stdout.write(
-                f"✓ {outcome.filename}: „{analysis.article.title}“ ({analysis.summit.title}, "
+                f"✓ {name}: „{analysis.article.title}“ ({analysis.summit.title}, "
                 f"{outcome.statements} vorgeschlagene Aussagen){note}"
             )
             if verbosity > 1:
@@ -122,6 +139,6 @@ class Command(BaseCommand):
                     quote = suggestion.quote
                     self.stdout.write(f"    {quote.kind:9} {quote.speaker or '?'}: {quote.text}")
         elif outcome.status == "duplicate":
-            self.stdout.write(f"= {outcome.filename}: {outcome.message}")
+            self.stdout.write(f"= {name}: {outcome.message}")
         else:
-            self.stderr.write(f"✗ {outcome.filename}: {outcome.message}")
+            self.stderr.write(f"✗ {name}: {outcome.message}")
