@@ -33,6 +33,7 @@ urlpatterns = [
         path("", include("sources.urls")),
         prefix_default_language=False,
     ),
-    # Reached only when no English page matched: the German paths English pages once had.
-    re_path(r"^en/(?P<path>.+)$", old_english_address),
+    # Reached only when no English page matched: the German paths English pages once had
+    # (pages end in a slash, files in a suffix; anything else is left to APPEND_SLASH).
+    re_path(r"^en/(?P<path>.+/|.+\.\w+)$", old_english_address),
 ]

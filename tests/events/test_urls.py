@@ -69,7 +69,7 @@ def test_each_public_model_has_its_address_in_the_active_language(world):
 
 
 def test_each_english_address_opens_its_page_in_english(client, world):
-    for obj, path in addresses(world, "en"):
+    for _, path in addresses(world, "en"):
         response = client.get(path)
         assert response.status_code == 200, path
         assert '<html lang="en">' in response.text, path
@@ -99,6 +99,20 @@ def test_old_english_addresses_move_permanently_to_the_english_ones(client, worl
 @pytest.mark.parametrize("path", ["/en/gibt-es-nicht/", "/en/admin/", "/en/gipfel/unbekannt/x/"])
 def test_unknown_english_addresses_are_not_redirected(client, world, path):
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path, slashed",
+    [
+        ("/en/summits/hanoi-2019", "/en/summits/hanoi-2019/"),
+        ("/en/gipfel/hanoi-2019", "/en/gipfel/hanoi-2019/"),
+        ("/gipfel/hanoi-2019", "/gipfel/hanoi-2019/"),
+    ],
+)
+def test_an_address_without_its_slash_gets_it(client, world, path, slashed):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == slashed
 
 
 def test_german_paths_are_not_pages_in_english_or_english_paths_in_german(client, world):
