@@ -548,3 +548,10 @@ DECISION_WORDS = frozenset(
     "geurteilt aufgefordert angewiesen geraten gebeten zugesagt versprochen vorgeworfen "
     "erklärt betont beteuert befürchtet vermutet geschätzt".split()
 )
+# Descriptions that stand for a person the article named before ("der Nordkoreaner", "der
+# nordkoreanische Staatsmann"), unlike roles that name someone new ("der Sprecher").
+DEMONYM_ENDINGS = ("aner", "anerin", "ener", "enerin", "ese", "esin")
+DESCRIPTION_NOUNS = frozenset(
+    "Staatsmann Staatschef Staatschefin Staatsführer Machthaber Machthaberin Diktator "
+    "Gastgeber Gastgeberin Milliardär Republikaner Republikanerin".split()
+)

@@ -39,6 +39,13 @@ _APPOSITION = re.compile(
     r"|[a-zäöü][\w-]*(?:e|en|er|es|em)))*)"
     r"[ \t]*(?:\([^()\n]{1,40}\))?(?=[,.;:]|[ \t]*[„“\"»])"
 )
+# "der Überläufer und Diplomat Ri Il-gyu": a second title and the name both belong to.
+_COORDINATED = re.compile(r"[ \t]+und[ \t]+[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]+){2,3}(?![\w-])")
+_NAME_AT_END = re.compile(r"[A-ZÄÖÜ][\w-]+(?:[ \t]+(?:[A-ZÄÖÜ][\w-]+|de|van|von|al|bin))+$")
+_ROLE_ENDINGS = (
+    "minister", "präsident", "sprecher", "sprecherin", "chef", "chefin", "leiter", "leiterin",
+    "kommissar", "at", "ent", "ist", "eur", "or", "in",
+)  # fmt: skip
 # "die Wochenzeitung „Die Zeit“": the name of a paper, a station, an agency.
 _QUOTED_NAME = re.compile(r"[ \t]+„[^“”\n]{1,40}[“”]")
 # Shapes of German adverbs and predicative adjectives; a few names end like this, but not as a
@@ -72,6 +79,21 @@ def without_sentence_adverb(text: str, start: int, end: int) -> tuple[int, int] 
     if not rest or not rest[:1].isupper():
         return None
     return start + len(first) + 1, end
+
+
+def apposed_name(text: str, start: int, end: int) -> str | None:
+    """The name an extension of a mention ends in: "Ri Il-gyu" for "…Überläufer und Diplomat
+    Ri Il-gyu", "Susilo Bambang Yudhoyono" for "der Präsident Indonesiens, Susilo …"."""
+    tail = text[start:end].rstrip(" ,")
+    if ")" in tail[-1:]:
+        tail = tail[: tail.rfind("(")].rstrip()
+    found = _NAME_AT_END.search(tail)
+    if found is None:
+        return None
+    words = found.group().split()
+    while len(words) > 2 and words[0].lower().endswith(_ROLE_ENDINGS):
+        words = words[1:]
+    return " ".join(words)
 
 
 def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
@@ -123,6 +145,10 @@ def _extend_right(text: str, start: int, end: int) -> int:
     if found is not None and not head.islower():
         end = found.end()
         found = _BRACKETS.match(text, end)
+        if found is not None:
+            end = found.end()
+    if head[:1].islower() or " " not in head:
+        found = _COORDINATED.match(text, end)
         if found is not None:
             end = found.end()
     if end < len(text) and text[end] == ",":

@@ -31,6 +31,8 @@ from sources.importing.lexicon import (
     CONCLUSION_NOUNS,
     DECISION_WORDS,
     DEMONSTRATIVES,
+    DEMONYM_ENDINGS,
+    DESCRIPTION_NOUNS,
     DETERMINERS,
     FORMS_OF_KOMMEN,
     FORMS_OF_SEIN,
@@ -70,7 +72,7 @@ from sources.importing.lexicon import (
     VIEW_VERBS,
     WRITTEN_PHRASES,
 )
-from sources.importing.mentions import mention_extent, without_sentence_adverb
+from sources.importing.mentions import apposed_name, mention_extent, without_sentence_adverb
 from sources.importing.reports import decision_clause, indicative_after, indicative_before
 from sources.importing.speakers import (
     FullerNames,
@@ -1385,7 +1387,28 @@ class _Extractor:
             mention = dataclasses.replace(
                 mention, start=span[0], text=self.text[span[0] : mention.end]
             )
-        return self._name(mention), *mention_extent(self.text, mention.start, mention.end), True
+        start, end = mention_extent(self.text, mention.start, mention.end)
+        named = apposed_name(self.text, mention.end, end) if end > mention.end else None
+        if (named is not None and len(mention.text.split()) == 1) or start < mention.start:
+            # "der Überläufer und Diplomat Ri Il-gyu", "der Präsident Indonesiens, Susilo …"
+            if named is not None:
+                person = self.people.resolve(named)
+                return (person.name if person is not None else named), start, end, True
+            described = self._described_person(mention)
+            if described is not None:
+                return described, start, end, True
+        return self._name(mention), start, end, True
+
+    def _described_person(self, mention: Mention) -> str | None:
+        """The known person named last before a description that stands for them: "der
+        Nordkoreaner", "der nordkoreanische Staatsmann"."""
+        head = mention.text.split()[-1]
+        if not (head.endswith(DEMONYM_ENDINGS) or head in DESCRIPTION_NOUNS):
+            return None
+        if self.people.resolve(mention.text) is not None:
+            return None
+        known = self.people.last_before(mention.start)
+        return known[2].name if known is not None else None
 
     def _name(self, mention: Mention) -> str:
         """A known person's full name when the mention, or the fuller name the text gives for
@@ -1838,7 +1861,7 @@ def _past_apposition(tokens: list[Token], k: int, end: int) -> int:
         n = m + 1
         while n < end and tokens[n].text != "," and not tokens[n].quote:
             n += 1
-        if n < end and n - m <= 3 and all(t.text.islower() for t in tokens[m + 1 : n]):
+        if n < end and n - m <= 3 and all(t.is_word for t in tokens[m + 1 : n]):
             return n
     return k
 

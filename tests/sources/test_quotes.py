@@ -725,6 +725,38 @@ def test_agreement_with_a_zu_infinitive_is_indirect_speech():
     assert (quote.kind, quote.text) == ("indirect", "alle Truppen bis zum 17. Mai zurückzuziehen")
 
 
+def test_apposition_resolves_a_title_to_the_name():
+    text = (
+        "Insofern gab der Überläufer und Diplomat Ri Il-gyu nach seiner Flucht an, dass der "
+        "Außenminister hingerichtet worden sei."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ri Il-gyu"
+    assert text[quote.speaker_start : quote.speaker_end] == "der Überläufer und Diplomat Ri Il-gyu"
+
+
+def test_title_with_the_name_after_a_comma_is_that_person():
+    text = (
+        "Das bestätigte der Präsident Indonesiens, Susilo Bambang Yudhoyono, am Abend, dass "
+        "der Gesuchte getötet worden sei."
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.speaker) == (
+        "dass der Gesuchte getötet worden sei",
+        "Susilo Bambang Yudhoyono",
+    )
+
+
+def test_description_resolves_to_the_person_named_last():
+    text = (
+        "Kim bekräftigte zugleich seine Bereitschaft. Der Nordkoreaner hatte allerdings schon "
+        "erklärt, er sei zu einer Denuklearisierung bereit."
+    )
+    quote = only(extract_quotes(text, people=PEOPLE), "er sei zu einer Denuklearisierung bereit")
+    assert quote.speaker == "Kim Jong-un"
+    assert text[quote.speaker_start : quote.speaker_end] == "Der Nordkoreaner"
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
