@@ -1,6 +1,7 @@
-"""The reader's pages in a real browser (tests/browser/conftest.py): the language switch both
-ways, the statement filter on a phone, no accessibility violations in either language, and
-screenshots of the pages of issue 12 in both languages at desktop and phone width."""
+"""The reader's pages of issue 12 in a real browser: the language switch both ways, the
+statement filter on a phone, no accessibility violations in either language, and screenshots
+of the changed pages in both languages at desktop and phone width. (Here rather than in
+tests/readers: Playwright's one browser per session is this folder's fixture.)"""
 
 import pytest
 from playwright.sync_api import expect
