@@ -91,9 +91,12 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
     "events",
     "sources",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -245,6 +248,20 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# Background jobs (jobs, via django-tasks): the queue is a table of this database by default,
+# worked by `manage.py db_worker`; TASKS_BACKEND=immediate runs each job inside the request
+# that starts it (no worker needed: tests, a laptop).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = os.environ.get("TASKS_BACKEND", "database")
+if _tasks_backend not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND is one of {', '.join(TASKS_BACKENDS)}, not {_tasks_backend!r}."
+    )
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[_tasks_backend]}}
 
 # Uploaded articles and spreadsheets wait here between the preview and the confirmation.
 IMPORT_STAGING_DIR = Path(

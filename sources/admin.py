@@ -1,24 +1,21 @@
-from itertools import islice
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import format_html
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Statement
 from newsroom.admin import EditorialAdmin
 from newsroom.importexport import SpreadsheetAdminMixin
-from newsroom.models import ImportRun
 from sources import uploads
 from sources.desk import ReviewDeskMixin
 from sources.forms import ArticleConfirmForm, ArticleUploadForm
-from sources.ingest import BATCH_SIZE, analyse_files, record_import_run, save_articles
+from sources.ingest import analyse_files
 from sources.models import SourceArticle
 from sources.resources import SourceArticleResource
+from sources.tasks import start_article_import
 
 
 class StatementInline(admin.TabularInline):
@@ -82,28 +79,24 @@ class SourceArticleAdmin(ReviewDeskMixin, SpreadsheetAdminMixin, EditorialAdmin)
         user_id = request.user.pk
         if request.method == "POST" and "token" in request.POST:
             form = ArticleConfirmForm(request.POST)
-            files = form.is_valid() and uploads.claim(form.cleaned_data["token"], user_id=user_id)
-            if not files:
+            name = form.is_valid() and uploads.claim(form.cleaned_data["token"], user_id=user_id)
+            if not name:
                 self.message_user(request, uploads.EXPIRED, messages.ERROR)
                 return redirect("admin:sources_sourcearticle_import_articles")
             publish_sources = form.cleaned_data["publish_sources"]
             if publish_sources and not self.has_publish_permission(request):
                 raise PermissionDenied
-            outcomes = []
-            analyses = analyse_files(files, summit=form.cleaned_data["summit"])
-            while batch := list(islice(analyses, BATCH_SIZE)):
-                outcomes += save_articles(
-                    batch, publish_sources=publish_sources, user=request.user
-                )
-            record_import_run(
-                created=sum(outcome.status == "created" for outcome in outcomes),
-                duplicates=sum(outcome.status == "duplicate" for outcome in outcomes),
-                file_name=", ".join(sorted({name.split("/")[0] for name, _data in files})),
+            names = uploads.names_of(name)
+            job = start_article_import(
+                name=name,
+                files=len(names),
+                # An archive by its name, single files by theirs.
+                label=", ".join(sorted({file_name.split("/")[0] for file_name in names})),
                 user=request.user,
-                via=ImportRun.Via.ADMIN,
+                summit=form.cleaned_data["summit"],
+                publish_sources=publish_sources,
             )
-            self.report_outcomes(request, outcomes)
-            return redirect("admin:sources_sourcearticle_changelist")
+            return redirect(job)
 
         form = ArticleUploadForm(request.POST or None, request.FILES or None)
         context = {
@@ -132,32 +125,3 @@ class SourceArticleAdmin(ReviewDeskMixin, SpreadsheetAdminMixin, EditorialAdmin)
         return TemplateResponse(
             request, "admin/sources/sourcearticle/import_articles.html", context
         )
-
-    def report_outcomes(self, request, outcomes):
-        created = [o for o in outcomes if o.status == "created"]
-        if created:
-            statements = sum(o.statements for o in created)
-            self.message_user(
-                request,
-                _("%(articles)d Artikel angelegt, %(statements)d Aussagen vorgeschlagen.")
-                % {"articles": len(created), "statements": statements},
-                messages.SUCCESS,
-            )
-        for outcome in outcomes:
-            if outcome.status == "duplicate":
-                self.message_user(request, f"{outcome.filename}: {outcome.message}", messages.INFO)
-            elif outcome.status == "failed":
-                self.message_user(
-                    request, f"{outcome.filename}: {outcome.message}", messages.ERROR
-                )
-        to_review = [o.source for o in created if o.statements and o.source is not None]
-        if to_review:
-            self.message_user(
-                request,
-                format_html(
-                    '<a href="{}">{}</a>',
-                    reverse("admin:sources_sourcearticle_review", args=[to_review[0].pk]),
-                    _("Die vorgeschlagenen Aussagen am Prüftisch entscheiden"),
-                ),
-                messages.INFO,
-            )

@@ -157,6 +157,8 @@ def _mb(size: int) -> int:
 
 
 TOKEN = re.compile(r"^[0-9a-f]{32}$")
+# Claimed files wait here for the import job (never a user id, which is a number).
+HANDED_OVER = "jobs"
 
 
 def staging_root() -> Path:
@@ -178,21 +180,39 @@ def stage(files: list[tuple[str, bytes]], *, user_id: int) -> str:
     return token
 
 
-def claim(token: str, *, user_id: int) -> list[tuple[str, bytes]] | None:
-    """The staged files, taken away so that a second confirmation (a double click, a
-    replay) finds nothing: the folder is renamed, which only one request can do."""
+def claim(token: str, *, user_id: int) -> str | None:
+    """Take the staged files for the import job, so that a second confirmation (a double
+    click, a replay) finds nothing: the folder moves, which only one request can do. Returns
+    the name under which `take` finds them."""
     if not TOKEN.fullmatch(token):
         return None
-    folder = staging_root() / str(user_id) / token
-    taken = folder.with_name(f"{token}-{uuid.uuid4().hex}")
+    name = uuid.uuid4().hex
+    handed_over = staging_root() / HANDED_OVER / name
+    handed_over.parent.mkdir(parents=True, exist_ok=True)
     try:
-        folder.rename(taken)
+        (staging_root() / str(user_id) / token).rename(handed_over)
     except OSError:
         return None
+    return name
+
+
+def names_of(name: str) -> list[str]:
+    """The file names `claim` handed over under `name`, without reading the files."""
+    if not TOKEN.fullmatch(name):
+        return []
+    folder = staging_root() / HANDED_OVER / name
+    return [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.name"))]
+
+
+def take(name: str) -> list[tuple[str, bytes]] | None:
+    """The files `claim` handed over under `name`, removed from the disk as they are read."""
+    if not TOKEN.fullmatch(name):
+        return None
+    folder = staging_root() / HANDED_OVER / name
     try:
-        return _read(taken)
+        return _read(folder)
     finally:
-        shutil.rmtree(taken, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _read(folder: Path) -> list[tuple[str, bytes]] | None:

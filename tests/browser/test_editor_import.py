@@ -33,7 +33,8 @@ def test_editor_uploads_reviews_and_publishes(page, live_server, admin_user):
     expect(title).to_be_visible()
     expect(page.get_by_role("cell", name="Leserkommentare").first).to_be_visible()
     page.get_by_role("button", name="2 Artikel speichern").click()
-    expect(page.locator(".messagelist")).to_contain_text("2 Artikel angelegt")
+    expect(page.locator(".job__state")).to_contain_text("fertig")
+    expect(page.locator(".job__lines")).to_contain_text("2 Artikel angelegt")
 
     expect(
         page.get_by_role("link", name="Die vorgeschlagenen Aussagen am Prüftisch entscheiden")

@@ -41,6 +41,7 @@ def test_an_editor_walks_a_seed_article_through_the_desk(page, live_server, scre
     page.get_by_label("Dateien").set_input_files([next(SEEDS.glob("001_*.txt"))])
     page.get_by_role("button", name="Vorschau").click()
     page.get_by_role("button", name="1 Artikel speichern").click()
+    expect(page.locator(".job__progress")).to_have_attribute("value", "1")
     page.get_by_role("link", name="Die vorgeschlagenen Aussagen am Prüftisch entscheiden").click()
     expect(page.get_by_role("heading", name="Prüftisch")).to_be_visible()
     total = open_suggestions(page).count()

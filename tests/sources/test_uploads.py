@@ -59,15 +59,18 @@ def test_staged_files_come_back_in_order_once_and_for_their_owner_only():
     token = uploads.stage([("b.txt", b"B"), ("a.txt", b"A")], user_id=7)
     assert uploads.claim(token, user_id=8) is None
     assert uploads.claim("../7", user_id=7) is None
-    assert uploads.claim(token, user_id=7) == [("b.txt", b"B"), ("a.txt", b"A")]
+    name = uploads.claim(token, user_id=7)
     assert uploads.claim(token, user_id=7) is None
+    assert uploads.take("../" + name) is None
+    assert uploads.take(name) == [("b.txt", b"B"), ("a.txt", b"A")]
+    assert uploads.take(name) is None
 
 
 def test_a_new_upload_replaces_the_one_waiting():
     first = uploads.stage([("a.txt", b"A")], user_id=7)
     second = uploads.stage([("b.txt", b"B")], user_id=7)
     assert uploads.claim(first, user_id=7) is None
-    assert uploads.claim(second, user_id=7) == [("b.txt", b"B")]
+    assert uploads.take(uploads.claim(second, user_id=7)) == [("b.txt", b"B")]
 
 
 def test_an_archive_stops_being_unpacked_at_the_total_limit(monkeypatch):
