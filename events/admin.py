@@ -329,11 +329,6 @@ class StatementAdmin(SpreadsheetAdminMixin, EditorialAdmin):
                 "title": _("Aussagen veröffentlichen"),
                 "media": self.media,
                 "plan": plan,
-                "together": [
-                    (model._meta.verbose_name_plural, rows)
-                    for model, rows in plan.together.items()
-                    if rows
-                ],
                 "missing": publishing.missing_permissions_message(missing)
                 if (missing := plan.missing_permissions(request.user))
                 else "",

@@ -52,6 +52,15 @@ class PublicationPlan:
     together: dict[type[models.Model], list[models.Model]] = field(default_factory=dict)
 
     @property
+    def named_together(self) -> list[tuple[str, list[models.Model]]]:
+        """What goes live with the statements, as (plural name of the model, rows)."""
+        return [
+            (model._meta.verbose_name_plural, rows)
+            for model, rows in self.together.items()
+            if rows
+        ]
+
+    @property
     def involved_models(self) -> list[type[models.Model]]:
         return [Statement, *(model for model, rows in self.together.items() if rows)]
 

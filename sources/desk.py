@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from events.countries import all_countries, country_name
 from events.models import Delegation, Statement
+from events.publishing import missing_permissions_message, publication_plan, publish_together
 from sources import review
 from sources.forms import AttachLabelForm, PersonFromLabelForm, SuggestionCorrectionForm
 from sources.speaker_labels import parts_of_mention
@@ -57,7 +58,30 @@ class ReviewDeskMixin:
         correcting = _int(request.GET.get("korrigieren"))
         return self.render_desk(request, article, correcting=correcting)
 
-    def render_desk(self, request, article, *, correcting=None, bound=None, status=200):
+    def publish_accepted(self, request, article):
+        """The accepted statements of the article, published with what they name, after one
+        confirmation that lists it all (events.publishing); only those the editor was shown."""
+        if not request.user.has_perm("events.publish_statement"):
+            raise PermissionDenied
+        accepted = Statement.objects.filter(source=article, status__in=review.ACCEPTED)
+        if request.POST.get("post") != "yes":
+            return self.render_desk(request, article, plan=publication_plan(accepted))
+        shown = [pk for pk in map(_int, request.POST.getlist("statements")) if pk is not None]
+        plan = publication_plan(accepted.filter(pk__in=shown))
+        try:
+            count = publish_together(plan, user=request.user)
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                ngettext("%d Aussage veröffentlicht.", "%d Aussagen veröffentlicht.", count)
+                % count,
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(desk_url(article))
+
+    def render_desk(self, request, article, *, correcting=None, bound=None, plan=None, status=200):
         """The desk; `bound` holds a submitted form with errors, shown where it was filled in."""
         desk = review.desk_for_article(article)
         current = desk.find(correcting) if correcting is not None else None
@@ -77,6 +101,12 @@ class ReviewDeskMixin:
             "media": sum((form.media for form in forms.values()), self.media),
             "can_decide": request.user.has_perm("events.change_statement"),
             "can_publish": request.user.has_perm("events.publish_statement"),
+            "plan": plan,
+            "missing": (
+                missing_permissions_message(missing)
+                if plan is not None and (missing := plan.missing_permissions(request.user))
+                else ""
+            ),
             "next_article": (
                 review.next_article_for_review(after=article) if not desk.open_count else None
             ),
@@ -110,6 +140,8 @@ class ReviewDeskMixin:
         decision = request.POST.get("decision", "")
         if decision in ("accept-all", "reject-all"):
             return self.decide_all(request, article, decision)
+        if decision == "publish":
+            return self.publish_accepted(request, article)
         statement = (
             Statement.objects.filter(source=article, pk=_int(request.POST.get("statement")))
             .select_related("source", "summit")

@@ -34,6 +34,8 @@ CLOSED = _(
 )
 # Statements the desk may change: not yet in front of readers.
 DECIDABLE = (StatementStatus.SUGGESTED, StatementStatus.DRAFT, StatementStatus.REVIEW)
+# Decided for, not yet published: what the Chefredaktion publishes from the desk.
+ACCEPTED = (StatementStatus.DRAFT, StatementStatus.REVIEW)
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,7 @@ class Desk:
     @property
     def accepted(self) -> list[Statement]:
         """Accepted and not yet published: what the Chefredaktion publishes next."""
-        return [
-            s.statement
-            for s in self.suggestions
-            if s.statement.status in (StatementStatus.DRAFT, StatementStatus.REVIEW)
-        ]
+        return [s.statement for s in self.suggestions if s.statement.status in ACCEPTED]
 
     def find(self, pk: int) -> Suggestion | None:
         return next((s for s in self.suggestions if s.statement.pk == pk), None)
@@ -176,8 +174,8 @@ def create_person_from_label(
     statement: Statement, *, user, name: str, role: str, country: str
 ) -> Person:
     """A new person (a draft) for the label, which becomes one of their aliases; with a role
-    they join their country's delegation at the summit, if it has one. The article's open
-    suggestions with the same label follow."""
+    they join their country's delegation at the summit, if it has one. The article's other
+    statements with the same label and no speaker follow, if not yet published."""
     label = statement.speaker_label
     with transaction.atomic():
         person = Person(
@@ -202,8 +200,9 @@ def create_person_from_label(
 
 def attach_label_to_person(statement: Statement, *, user, person: Person) -> bool:
     """The label names `person`: it becomes one of their aliases (the next import knows it),
-    and the article's open suggestions with the same label follow. A published person's new
-    alias waits for the Chefredaktion if `user` may not publish people (True then)."""
+    and the article's other unpublished statements with the same label follow. A published
+    person's new alias waits for the Chefredaktion if `user` may not publish people (True
+    then)."""
     label = statement.speaker_label
     pending = False
     with transaction.atomic():
@@ -232,7 +231,7 @@ def _assign_label(statement: Statement, person: Person, *, user) -> None:
             source_id=statement.source_id,
             speaker__isnull=True,
             speaker_label=label,
-            status=StatementStatus.SUGGESTED,
+            status__in=DECIDABLE,
         )
     )
     delegation_id = _delegation_of(person, statement.summit_id)

@@ -90,9 +90,29 @@ def test_an_editor_walks_a_seed_article_through_the_desk(page, live_server, scre
     )
     assert not results.violations_count, results.generate_report()
 
+    page.get_by_role("button", name="Die 4 angenommenen Aussagen veröffentlichen …").click()
+    plan = page.locator(".review-desk__publish")
+    expect(plan).to_contain_text("Diese 4 Aussagen gehen online")
+    expect(plan).to_contain_text("USA-Nordkorea-Gipfel in Hanoi endet ohne Ergebnis")  # source
+    expect(plan).to_contain_text("Sarah Sanders")  # the new person, still a draft
+    page.screenshot(path=screenshots / "pruftisch-veroeffentlichen.png", full_page=True)
+    page.get_by_role("button", name="Ja, alles veröffentlichen").click()
+    expect(page.locator(".messagelist")).to_contain_text("4 Aussagen veröffentlicht.")
+
+    page.goto(f"{base}/gipfel/hanoi-2019/")
+    summit_page = page.locator("main")
+    for text in accepted:
+        expect(summit_page).to_contain_text(text)
+    expect(summit_page.get_by_role("link", name="Sarah Sanders").first).to_be_visible()
+    rejected = Statement.objects.filter(
+        source__filename__startswith="001_", status=StatementStatus.REJECTED
+    ).values_list("text", flat=True)
+    body = summit_page.inner_text()
+    assert not [text for text in rejected if text in body and text not in accepted]
+
     person = Person.objects.get(name="Sarah Sanders")
     assert label in person.alias_list
     statements = Statement.objects.filter(source__filename__startswith="001_")
     statuses = dict(statements.values_list("text", "status"))
-    assert all(statuses[text] == StatementStatus.DRAFT for text in accepted)
+    assert all(statuses[text] == StatementStatus.PUBLISHED for text in accepted)
     assert sum(status == StatementStatus.REJECTED for status in statuses.values()) == total - 4

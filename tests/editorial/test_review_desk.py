@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events.models import DelegationMember, Person, Statement
+from events.models import DelegationMember, Person, Statement, Summit
 from newsroom.editorial import StatementStatus, Status
 from newsroom.revisions import pending_revision
 from sources.review import DESK_CORRECTED, DESK_SPAN_MOVED
@@ -302,3 +302,44 @@ def test_a_new_alias_of_a_published_person_waits_for_the_chefredaktion(editor, a
     assert pending_revision(kim).values == {"aliases": "Überläufer"}
     article.suggestions[2].refresh_from_db()
     assert article.suggestions[2].speaker == kim
+
+
+@pytest.fixture
+def chief(client, chefredaktion_user):
+    client.force_login(chefredaktion_user)
+    return client
+
+
+def test_publishing_from_the_desk_asks_once_and_takes_the_source_along(chief, article):
+    trump_quote, second, label_only, _other = article.suggestions
+    Statement.objects.filter(pk__in=[trump_quote.pk, label_only.pk]).update(
+        status=StatementStatus.DRAFT
+    )
+    Summit.objects.filter(pk=trump_quote.summit_id).update(status=Status.PUBLISHED)
+    Person.objects.filter(pk=trump_quote.speaker_id).update(status=Status.PUBLISHED)
+
+    page = decide(chief, article, "publish").content.decode()
+    assert "Diese Aussage geht online" in page
+    assert f"Quellartikel: {article.title}" in page  # the draft source goes live with it
+    assert "Keine Sprecherin, kein Sprecher zugeordnet." in page  # the label-only one
+    assert not Statement.objects.filter(status=StatementStatus.PUBLISHED).exists()
+
+    # Accepted after the confirmation was shown: not part of what the editor confirmed.
+    Statement.objects.filter(pk=second.pk).update(status=StatementStatus.DRAFT)
+    decide(chief, article, "publish", post="yes", statements=[trump_quote.pk, label_only.pk])
+    published = set(
+        Statement.objects.filter(status=StatementStatus.PUBLISHED).values_list("pk", flat=True)
+    )
+    assert published == {trump_quote.pk}
+    article.refresh_from_db()
+    assert article.status == Status.PUBLISHED
+    assert Statement.objects.public().get().source == article
+    assert chief.get(trump_quote.get_absolute_url()).status_code == 200
+
+
+def test_the_redaktion_cannot_publish_from_the_desk(editor, article):
+    assert decide(editor, article, "publish").status_code == 403
+    response = decide(
+        editor, article, "publish", post="yes", statements=[article.suggestions[0].pk]
+    )
+    assert response.status_code == 403
