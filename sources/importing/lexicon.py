@@ -555,3 +555,13 @@ DESCRIPTION_NOUNS = frozenset(
     "Staatsmann Staatschef Staatschefin Staatsführer Machthaber Machthaberin Diktator "
     "Gastgeber Gastgeberin Milliardär Republikaner Republikanerin".split()
 )
+
+# Words that make a sentence worth reading for a report: a cue may stand on any of them.
+CUE_WORDS = (
+    frozenset(REPORTING_VERBS)
+    | OPINION_NOUNS
+    | CONCLUSION_NOUNS
+    | {"so", "laut", "gemäß", "zufolge", "nach", "heißt", "hieß", "geheißen", "zeigte", "wonach"}
+    | REPORT_ADVERBS
+    | DECISION_WORDS
+)

@@ -7,6 +7,12 @@ speaker. Sentences in Konjunktiv carry the last speaker on, which is how German 
 quoting someone. Quoted names of things (titles, ships, newspapers, "so genannte" terms) and
 scare quotes without a report around them are left out.
 
+The parts, each in its module: `quotations` (marks paired, sentences cut), `clauses` (cues and
+the clauses and source phrases around them), `reports` (indirect speech without Konjunktiv,
+decisions and announcements), `speakers` and `mentions` (who is named, and the whole mention),
+`terms` (quoted words that are no statement), `lexicon` (every word list, once). This module
+reads a text sentence by sentence and decides what each sentence reports and for whom.
+
 Confidence says how the speaker was found: 0.9 cue and speaker right at the quotation, 0.8 in
 the same sentence, 0.7 a pronoun resolved, 0.6 carried over from an earlier sentence, 0.4-0.45
 a guess or a cue without a speaker, 0.3 a quoted sentence with nobody named; fragments 0.05 less.
@@ -21,58 +27,73 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sources.importing.clauses import (
+    clause_start,
+    closing_particle,
+    conclusion_verb,
+    ends_verb_final_clause,
+    in_konjunktiv_clause,
+    medium_phrase,
+    names_a_paper,
+    nearest_agent,
+    object_of_report,
+    opens_noun_phrase,
+    opinion_verb,
+    past_apposition,
+    past_inserts,
+    phrase_back,
+    source_phrase,
+    starts_with_preposition,
+    written_clauses,
+    written_on,
+)
 from sources.importing.lexicon import (
-    ABBREVIATIONS,
     ADVERBS,
     AUXILIARIES,
     CLAUSE_OPENERS,
     CLAUSE_WORDS,
-    COMPOUND_TITLE_HEADS,
     CONCLUSION_NOUNS,
+    CUE_WORDS,
     DECISION_WORDS,
     DEMONSTRATIVES,
     DEMONYM_ENDINGS,
     DESCRIPTION_NOUNS,
     DETERMINERS,
-    FORMS_OF_KOMMEN,
-    FORMS_OF_SEIN,
     INDEFINITE_ARTICLES,
     KONJUNKTIV,
     KONJUNKTIV_I,
     LABEL_VERBS,
     NAME_ARTICLES,
-    NAME_INNER,
     NAME_MARKERS,
-    NAME_PARTICLES,
     NAME_PREPOSITIONS,
     NAMING_VERBS,
     OPINION_NOUNS,
-    ORDINAL_NOUNS,
     OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
-    PHRASE_WORDS,
     POSSESSIVES,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
     REPORT_ADVERBS,
     REPORTING_VERBS,
     SENTENCE_WORDS,
-    SHARE_VERBS,
     SLOGANS,
-    SOURCE_NOUNS,
     SOURCE_PREPOSITIONS,
-    SOURCE_SUFFIXES,
     SOURCE_VERBS,
     SPEAK_FORMS,
     SPEECH_ACT_VERBS,
     STATUS_WORDS,
-    TITLE_NOUN_SET,
-    TITLE_WORDS,
     TRANSLATION_WORDS,
     VIEW_VERBS,
-    WRITTEN_PHRASES,
 )
 from sources.importing.mentions import apposed_name, mention_extent, without_sentence_adverb
+from sources.importing.quotations import (
+    WORD,
+    Quotation,
+    find_quotations,
+    pieces,
+    quotations_within,
+    sentence_spans,
+)
 from sources.importing.reports import decision_clause, indicative_after, indicative_before
 from sources.importing.speakers import (
     FullerNames,
@@ -93,57 +114,28 @@ from sources.importing.speakers import (
     subject_of_verb_final,
     tokenize,
 )
+from sources.importing.terms import (
+    ends_in_punctuation,
+    in_heading,
+    is_adjective_like,
+    is_designation,
+    is_phrase_fragment,
+    name_like,
+    names_a_title,
+    names_a_work,
+    proper_name,
+    title_noun,
+)
 from sources.importing.types import KnownPerson, QuoteCandidate, QuoteKind
 
 # How many sentences a report in Konjunktiv I goes on after its speaker was last named.
 CONTINUATION_SENTENCES = 4
-QUOTE_CHARS = re.compile(r"[„“”\"»«‚‘’]")
-CLOSERS = {"„": '“”"', "“": "”“", '"': '"', "»": "«", "«": "»", "‚": "‘’"}
-ALL_CLOSERS = frozenset("".join(CLOSERS.values()))
-# A full stop ends a sentence before a space, or glued to the next one ("sagte der Papst.Der
-# Bruder"), which happens in pasted text.
-SENTENCE_END = re.compile(
-    r"[.!?]+(?:\[\d+\])*(?=[\s)\]]*(?:\s|$))|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß])|\n+"
-)
 FOOTNOTE_TAIL = re.compile(r"(?:\[\d+\])+$")
-UPPER_START = re.compile(r"[\s)\]]*(?:[„“\"»«‚(]\s*)?[A-ZÄÖÜ0-9]")
-WORD = re.compile(r"\w+")
-NEXT_WORD = re.compile(r"\s*(\w+)")
-LAST_WORD = re.compile(r"(\w+)\W*$")
-WRITTEN = re.compile("|".join(re.escape(phrase) for phrase in WRITTEN_PHRASES))
 # Two or more capitalised words in a row, the shape of a person's name.
 NAME_RUN = re.compile(r"(?<![.!?]\s)\b[A-ZÄÖÜ][\w-]+(?:[ \t]+[A-ZÄÖÜ][\w-]+)+")
 
-# Past these, a sentence is longer, or fuller of quotations and cues, than anything reporters
-# write (the longest in the annotated articles has 137 tokens and 7 of them).
-MAX_PIECE_TOKENS = 250
-MAX_PIECE_EVENTS = 20
 # The words a reporting clause is read from (`_cues`): speech verbs, "so der Sprecher", "laut",
 # "heißt es", "der Meinung", "zu dem Ergebnis", "zeigte sich".
-CUE_WORDS = (
-    frozenset(REPORTING_VERBS)
-    | OPINION_NOUNS
-    | CONCLUSION_NOUNS
-    | {"so", "laut", "gemäß", "zufolge", "nach", "heißt", "hieß", "geheißen", "zeigte", "wonach"}
-    | REPORT_ADVERBS
-    | DECISION_WORDS
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Quotation:
-    """A pair of quotation marks: `open`/`close` include the marks, `start`/`end` do not."""
-
-    open: int
-    close: int
-
-    @property
-    def start(self) -> int:
-        return self.open + 1
-
-    @property
-    def end(self) -> int:
-        return self.close - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,222 +187,6 @@ class _Subject:
         return mention_from(self.text, self.tokens, span)
 
 
-def find_quotations(text: str) -> list[Quotation]:
-    """Pair quotation marks within each paragraph. Quotes may nest („… „…“ …“); an opening mark
-    left without its closing one is taken as stray, and pairing resumes after it rather than
-    swallowing the rest of the paragraph."""
-    found: list[Quotation] = []
-    lines: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        lines.append((start, start + len(line)))
-        start += len(line) + 1
-    k = 0
-    while k < len(lines):
-        start, end = lines[k]
-        spanning = _spanning_quotation(text, lines, k)
-        if spanning is None:
-            found.extend(_pair_marks(text, start, end))
-            k += 1
-            continue
-        quotation, last = spanning
-        found.append(quotation)
-        found.extend(_pair_marks(text, quotation.close, lines[last][1]))
-        k = last + 1
-    return found
-
-
-def _spanning_quotation(
-    text: str, lines: Sequence[tuple[int, int]], k: int
-) -> tuple[Quotation, int] | None:
-    """A quotation running over paragraphs: a line whose only mark is a „ at its start (or
-    after a colon), then lines without marks, then a line whose first mark closes it. Returns
-    the quotation and the index of the line it ends in."""
-    start, end = lines[k]
-    marks = [m.start() for m in QUOTE_CHARS.finditer(text, start, end)]
-    if len(marks) != 1 or text[marks[0]] not in "„»":
-        return None
-    opener = marks[0]
-    if text[start:opener].strip() and not text[start:opener].rstrip().endswith(":"):
-        return None
-    closers = CLOSERS[text[opener]]
-    for j in range(k + 1, min(len(lines), k + 4)):
-        line_start, line_end = lines[j]
-        first = QUOTE_CHARS.search(text, line_start, line_end)
-        if first is None:
-            continue
-        if first.group() in closers and first.group() not in "„»":
-            return Quotation(opener, first.end()), j
-        return None
-    return None
-
-
-def _pair_marks(text: str, start: int, end: int) -> list[Quotation]:
-    marks = [(m.start(), m.group()) for m in QUOTE_CHARS.finditer(text, start, end)]
-    closing = _closing_marks("".join(char for _, char in marks))
-    last_closer = max((k for k, (_, char) in enumerate(marks) if char in ALL_CLOSERS), default=-1)
-    found: list[Quotation] = []
-    k = 0
-    while k < len(marks):
-        at, char = marks[k]
-        if not _opens(text, at, char):
-            k += 1
-            continue
-        close = closing[k]
-        if close is None:
-            if last_closer <= k:
-                break  # nothing after the stray mark could close a quotation
-            k += 1
-            continue
-        if text[at + 1 : marks[close][0]].strip():
-            found.append(Quotation(at, marks[close][0] + 1))
-        k = close + 1
-    return found
-
-
-def _closing_marks(chars: str) -> list[int | None]:
-    """For each mark, the index of the mark that would close it if it opened a quotation.
-    „, » and « nest (an inner one needs its own closer first); the others close at the next
-    closer. Worked out for all marks at once, so a paragraph full of stray openers costs no
-    more than one with none."""
-    closing: list[int | None] = [None] * len(chars)
-    for opener in "„»«":
-        unclosed: list[int] = []
-        for k, char in enumerate(chars):
-            if char == opener:
-                unclosed.append(k)
-            elif char in CLOSERS[opener] and unclosed:
-                closing[unclosed.pop()] = k
-    following: dict[str, int] = {}
-    for k in range(len(chars) - 1, -1, -1):
-        char = chars[k]
-        if char in CLOSERS and char not in "„»«":
-            ahead = [following[c] for c in CLOSERS[char] if c in following]
-            closing[k] = min(ahead, default=None)
-        following[char] = k
-    return closing
-
-
-def _opens(text: str, at: int, char: str) -> bool:
-    after = text[at + 1 : at + 2]
-    before = text[at - 1 : at] if at else " "
-    if char in "„»«":
-        return True
-    if char == "‚":
-        return _opens_single(text, at)
-    if char in '“"' and after and not after.isspace():
-        return char == '"' or before.isspace() or before in "([/–-—:" or at == 0
-    return False
-
-
-def _opens_single(text: str, at: int) -> bool:
-    close = text.find("‘", at + 1, at + 200)
-    return close > at + 1 and "\n" not in text[at:close]
-
-
-def sentence_spans(text: str, quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
-    """Sentences, never cut inside a quotation (a quoted sentence stays part of its report)."""
-    inside = _inside_checker(quotations)
-    spans = []
-    start = 0
-    for m in SENTENCE_END.finditer(text):
-        at = m.start()
-        if "\n" not in m.group():
-            if inside(at) or not _ends_sentence(text, at, m.end()):
-                continue
-        elif inside(at):
-            continue  # a quotation running over paragraphs
-        end = m.end() if "\n" not in m.group() else at
-        if text[start:end].strip():
-            spans.append(_trim(text, start, end))
-        start = m.end()
-    # A quotation ending in a full stop ends its sentence unless the report follows with a comma.
-    opens = [q.open for q in quotations]
-    result = []
-    for s_start, s_end in spans + (
-        [_trim(text, start, len(text))] if text[start:].strip() else []
-    ):
-        cut = s_start
-        for q in _quotations_within(quotations, opens, s_start, s_end):
-            if s_start < q.close < s_end and text[q.close - 2 : q.close - 1] in ".!?":
-                if text[q.close].isspace() and UPPER_START.match(text, q.close, s_end):
-                    result.append(_trim(text, cut, q.close))
-                    cut = q.close
-        result.append(_trim(text, cut, s_end) if cut != s_start else (s_start, s_end))
-    return [span for span in result if span[0] < span[1]]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _inside_checker(quotations: Sequence[Quotation]):
-    opens = [q.open for q in quotations]
-
-    def inside(at: int) -> bool:
-        k = bisect.bisect_left(opens, at) - 1
-        return k >= 0 and at < quotations[k].close - 1
-
-    return inside
-
-
-def _quotations_within(
-    quotations: Sequence[Quotation], opens: Sequence[int], start: int, end: int
-) -> list[Quotation]:
-    """The quotations that lie inside text[start:end]; `opens` is their sorted open offsets."""
-    first = bisect.bisect_left(opens, start)
-    last = bisect.bisect_left(opens, end)
-    return [q for q in quotations[first:last] if q.close <= end]
-
-
-def _ends_sentence(text: str, at: int, after: int) -> bool:
-    if not UPPER_START.match(text, after):
-        return False
-    word = LAST_WORD.search(text, max(0, at - 30), at)
-    if word is None:
-        return True
-    last = word.group(1)
-    if text[at] == "." and (last.lower() in ABBREVIATIONS or (len(last) == 1 and last.isupper())):
-        return False
-    if text[at] == "." and last.isdigit() and len(last) <= 2:
-        following = NEXT_WORD.match(text, after)
-        return not (following and following.group(1) in ORDINAL_NOUNS)
-    return True
-
-
-def _pieces(tokens: list[Token]) -> list[list[Token]]:
-    """The sentence as pieces to read one after the other: whole, unless it has more than
-    MAX_PIECE_TOKENS tokens or MAX_PIECE_EVENTS quotations and cue words. Then it is cut, at a
-    clause boundary where there is one, because the work of reading a sentence grows faster
-    than its length, and hostile text must not make one sentence of a whole upload."""
-    if len(tokens) <= MAX_PIECE_EVENTS:
-        return [tokens]
-    pieces = []
-    start = 0
-    while True:
-        end, events = start, 0
-        while end < len(tokens) and end - start < MAX_PIECE_TOKENS:
-            if tokens[end].quote or tokens[end].lower in CUE_WORDS:
-                if events == MAX_PIECE_EVENTS:
-                    break
-                events += 1
-            end += 1
-        if end < len(tokens):
-            middle = start + (end - start) // 2
-            end = next(
-                (k + 1 for k in range(end - 1, middle, -1) if tokens[k].text in {",", ";", ":"}),
-                end,
-            )
-        pieces.append(tokens[start:end])
-        if end >= len(tokens):
-            return pieces
-        start = end
-
-
 def extract_quotes(text: str, *, people: Sequence[KnownPerson] = ()) -> list[QuoteCandidate]:
     """Statements in `text`, sorted by start; spans index `text`.
 
@@ -454,10 +230,10 @@ class _Extractor:
             previous_end = end
             spans = [
                 (q.open, q.close)
-                for q in _quotations_within(self.quotations, self.opens, start, end)
+                for q in quotations_within(self.quotations, self.opens, start, end)
             ]
             tokens = tokenize(text=self.text, start=start, end=end, quotes=spans)
-            for piece in _pieces(tokens):
+            for piece in pieces(tokens):
                 self._sentence(index=index, paragraph=paragraph, tokens=piece)
                 index += 1
         self.candidates.sort(key=lambda c: (c.start, c.end))
@@ -489,10 +265,10 @@ class _Extractor:
                 # may still name the speaker.
                 self.pending = (tokens, qi, index, first_candidate)
             if attribution is None and not (
-                self._is_clear_statement(tokens, qi) or _is_phrase_fragment(tokens[qi].text)
+                self._is_clear_statement(tokens, qi) or is_phrase_fragment(tokens[qi].text)
             ):
                 continue
-            if attribution is not None and _names_a_title(attribution.speaker):
+            if attribution is not None and names_a_title(attribution.speaker):
                 continue  # "„…“, so lautet der Titel der Studie"
             if not self._single_word_is_quoted(tokens, qi, attribution):
                 continue
@@ -572,7 +348,7 @@ class _Extractor:
         elif attribution.speaker is None:
             # A cue without a subject we can find ("heißt es", passives).
             ci = next((k for k, t in enumerate(tokens) if t.lower == attribution.cue), None)
-            place = _written_on(tokens, ci) if ci is not None else None
+            place = written_on(tokens, ci) if ci is not None else None
             if place is not None:
                 # "ein Zettel, auf dem geschrieben stand: „…“": what the words are written on.
                 return attribution.with_speaker(self._mention(tokens, place))
@@ -654,8 +430,8 @@ class _Extractor:
             if cue is not None:
                 label = word
                 if cue.particles:
-                    particle = _closing_particle(tokens, i, cue.particles)
-                    if particle is None and _ends_verb_final_clause(tokens, i):
+                    particle = closing_particle(tokens, i, cue.particles)
+                    if particle is None and ends_verb_final_clause(tokens, i):
                         # "Wie der Hersteller am Morgen bekannt gab, …"
                         if i > 0 and tokens[i - 1].lower in cue.particles:
                             particle = tokens[i - 1].lower
@@ -665,7 +441,7 @@ class _Extractor:
                 if word in SPEAK_FORMS:
                     # "sprach von einer großartigen Sache"; "sprach" alone is not a report.
                     # "hatten von der Notwendigkeit eines „…“ gesprochen": anywhere in the clause.
-                    if not {"von", "vom"} & set(lowered[_clause_start(tokens, i) : i + 8]):
+                    if not {"von", "vom"} & set(lowered[clause_start(tokens, i) : i + 8]):
                         continue
                     label = f"{word} von"
                 attribution = Attribution(
@@ -674,7 +450,7 @@ class _Extractor:
                     cue.written,
                     adjacent=True,
                     naming=word in NAMING_VERBS,
-                    reported=_in_konjunktiv_clause(tokens, i),
+                    reported=in_konjunktiv_clause(tokens, i),
                 )
                 cues.append((i, attribution))
                 continue
@@ -701,7 +477,7 @@ class _Extractor:
                 if span is not None:
                     cues.append((i, Attribution(self._mention(tokens, span), label, False, True)))
             elif word in {"laut", "gemäß", "zufolge", "nach"}:
-                source = _source_phrase(tokens, i)
+                source = source_phrase(tokens, i)
                 if source is not None:
                     phrase, span = source
                     speaker = self._mention(tokens, span) if span else None
@@ -720,23 +496,23 @@ class _Extractor:
                     )
             elif word == "wonach" and i > 1 and tokens[i - 1].text == ",":
                 # "eine Schätzung, wonach …", "Medienberichte, wonach …"
-                start = _phrase_back(tokens, i - 1)
+                start = phrase_back(tokens, i - 1)
                 span = noun_phrase_at(tokens, start) if start is not None else None
                 speaker = self._mention(tokens, span) if span else None
                 cues.append((i, Attribution(speaker, "wonach", False, True)))
             elif (
                 word in {"heißt", "hieß", "geheißen"}
-                and "es" in lowered[_clause_start(tokens, i) : i + 2]
+                and "es" in lowered[clause_start(tokens, i) : i + 2]
             ):
                 span = self._source_of_heisst_es(tokens, i)
                 speaker = self._mention(tokens, span) if span else None
                 cues.append((i, Attribution(speaker, f"{word} es", True, True)))
-            elif word in OPINION_NOUNS and (verb := _opinion_verb(tokens, i)) is not None:
+            elif word in OPINION_NOUNS and (verb := opinion_verb(tokens, i)) is not None:
                 # "X ist der (gegenteiligen) Meinung, dass ...", "X teilen die Auffassung, ..."
                 speaker = self._verb_subject(tokens, verb)
                 label = f"{tokens[verb].text} {tokens[verb + 1].lower} {token.text}"
                 cues.append((i, Attribution(speaker, label, False, True)))
-            elif word in CONCLUSION_NOUNS and (verb := _conclusion_verb(tokens, i)) is not None:
+            elif word in CONCLUSION_NOUNS and (verb := conclusion_verb(tokens, i)) is not None:
                 # "Das Gericht kam zu dem Ergebnis, „dass …“": a conclusion is a statement.
                 speaker = self._verb_subject(tokens, verb)
                 label = f"{tokens[verb].text} zum {token.text}"
@@ -756,7 +532,7 @@ class _Extractor:
         written: list[bool] | None = None
         for i, attribution in cues:
             if not attribution.written:
-                written = written or _written_clauses(tokens)
+                written = written or written_clauses(tokens)
                 if written[i]:
                     attribution = dataclasses.replace(attribution, written=True)
             if attribution.speaker is None and previous is not None:
@@ -801,13 +577,13 @@ class _Extractor:
         ci = next((k for k, t in enumerate(tokens) if t.lower == attribution.cue), None)
         if ci is None:
             return None
-        start = _clause_start(tokens, ci)
+        start = clause_start(tokens, ci)
         after = tokens[ci + 1].lower if ci + 1 < len(tokens) else ""
         if after in PASSIVE_AUXILIARIES or any(
             t.lower in PASSIVE_AUXILIARIES for t in tokens[start:ci]
         ):
             # "wird X von der „Netzeitung“ zitiert", "wird X im Fachblatt „…“ zitiert".
-            span = passive_agent(tokens, start, ci) or _medium_phrase(tokens, start, ci)
+            span = passive_agent(tokens, start, ci) or medium_phrase(tokens, start, ci)
         else:
             span = subject_before(tokens, ci) or subject_after(tokens, ci + 1)
         if span is None:
@@ -839,12 +615,12 @@ class _Extractor:
         if i >= 2 and tokens[0].lower in SOURCE_PREPOSITIONS:
             found = noun_phrase_at(tokens, 1)
             k = 1
-            while found is None and k < i and _is_adjective_like(tokens[k]):
+            while found is None and k < i and is_adjective_like(tokens[k]):
                 k += 1  # "Im letzten Satz der Anordnung": the article is in the preposition
                 found = noun_phrase_at(tokens, k)
                 found = (1, found[1]) if found is not None else None
             if found is not None and all(
-                t.text not in {",", ":"} for t in tokens[_past_inserts(tokens, found[1]) : i]
+                t.text not in {",", ":"} for t in tokens[past_inserts(tokens, found[1]) : i]
             ):
                 return found
         return None
@@ -933,7 +709,7 @@ class _Extractor:
             and len(tokens[qi].text.split()) >= 3
         ):
             # "der Leiter der IAEA, Mohammed ElBaradei („…“)": the words of the one just named.
-            start = _phrase_back(tokens, qi - 1)
+            start = phrase_back(tokens, qi - 1)
             span = noun_phrase_at(tokens, start) if start is not None else None
             if span is not None and span[1] == qi - 1:
                 return Attribution(self._mention(tokens, span), "(", False, True)
@@ -974,7 +750,7 @@ class _Extractor:
         # "Für den Theologen Hans Küng sei der Rücktritt „verständlich“": whose view it is.
         if tokens[0].lower == "für" and qi > 2:
             span = noun_phrase_at(tokens, 1)
-            after = _past_inserts(tokens, span[1]) if span is not None else qi
+            after = past_inserts(tokens, span[1]) if span is not None else qi
             if span is not None and after < qi and tokens[after].is_word:
                 if tokens[after].text.islower():
                     return Attribution(self._mention(tokens, span), "für", False, False)
@@ -982,10 +758,10 @@ class _Extractor:
         if any(t.lower == "als" for t in tokens[max(0, qi - 3) : qi]) and not self._is_status(
             tokens, qi
         ):
-            start = _clause_start(tokens, qi)
+            start = clause_start(tokens, qi)
             passive = any(t.lower in PASSIVE_AUXILIARIES for t in tokens[start:qi])
             # "wird vom Wetterdienst als „sehr hoch“ eingestuft": the agent is the speaker.
-            span = (_nearest_agent(tokens, start, qi) if passive else None) or (
+            span = (nearest_agent(tokens, start, qi) if passive else None) or (
                 self._relative_antecedent(tokens, qi) or clause_subject(tokens, qi)
             )
             if span is not None:
@@ -994,9 +770,9 @@ class _Extractor:
         # whose verb we don't know: "Hier sparte der Bundespräsident nicht mit Kritik: „…“".
         if qi >= 2 and tokens[qi - 1].text == ":":
             span = noun_phrase_at(tokens, 0)
-            if span is not None and not _starts_with_preposition(tokens[0]):
+            if span is not None and not starts_with_preposition(tokens[0]):
                 k = span[1]
-                while k < qi - 1 and _in_heading(tokens, k):
+                while k < qi - 1 and in_heading(tokens, k):
                     k += 1
                 if k == qi - 1:
                     return Attribution(self._mention(tokens, span), ":", False, True)
@@ -1007,7 +783,7 @@ class _Extractor:
                 if last is not None and last.speaker is not None:
                     return dataclasses.replace(last, cue=":", adjacent=False, carried=True)
                 return None
-            if span is not None and not _names_a_work(tokens, span):
+            if span is not None and not names_a_work(tokens, span):
                 return Attribution(self._mention(tokens, span), ":", False, False)
         return None
 
@@ -1016,7 +792,7 @@ class _Extractor:
         """ "gilt als „…“", "wurde als „…“ bekannt", "präsentiert sich als „…“": a label, not
         someone's words."""
         inner = tokens[qi].text[1:-1].split()
-        if len(inner) > 1 and _name_like(inner):
+        if len(inner) > 1 and name_like(inner):
             return True
         words = {t.lower for t in tokens if t.is_word}
         passive = words & PASSIVE_AUXILIARIES
@@ -1035,7 +811,7 @@ class _Extractor:
             k -= 1
         if k <= 0 or k + 1 >= qi or tokens[k + 1].lower not in RELATIVE_PRONOUNS:
             return None
-        start = _phrase_back(tokens, k)
+        start = phrase_back(tokens, k)
         return noun_phrase_at(tokens, start) if start is not None else None
 
     def _nearest_cue(
@@ -1119,7 +895,7 @@ class _Extractor:
         if attribution.cue.split(" ", 1)[0] in {"laut", "nach", "zufolge", "so", "als", "gemäß"}:
             return False
         k = qi - 1
-        while k >= 0 and _is_adjective_like(tokens[k]):
+        while k >= 0 and is_adjective_like(tokens[k]):
             k -= 1
         if k < 0:
             return True
@@ -1131,7 +907,7 @@ class _Extractor:
             )
         if before.lower == "sich":
             return False  # "dass sich „Larry“ abgeschwächt habe": the name of the subject
-        if _object_of_report(tokens, qi):
+        if object_of_report(tokens, qi):
             return True  # "warnte Kluncker vor den „Lohnverzichtstheorien“"
         if before.is_capitalised or before.lower in NAME_ARTICLES or before.lower in POSSESSIVES:
             return False
@@ -1177,7 +953,7 @@ class _Extractor:
         if (
             qi > 0
             and tokens[qi - 1].is_capitalised
-            and _title_noun(tokens[qi - 1].lower)
+            and title_noun(tokens[qi - 1].lower)
             and not inner[:1].islower()  # "sieht in dem Gesetz „kein Hindernis“"
         ):
             return True
@@ -1195,7 +971,7 @@ class _Extractor:
         if "genannt" in later and "," in later[:1]:
             return True  # "„Uncle Ted“, wie der Senator genannt wurde"
         if "als" in lowered[-2:] and LABEL_VERBS & {
-            t.lower for t in tokens[_clause_start(tokens, qi) :] if t.is_word
+            t.lower for t in tokens[clause_start(tokens, qi) :] if t.is_word
         }:
             return True  # "galt als „heimlicher Regierungschef“", "präsentiert sich als „…“"
         if "kurz" in lowered[-2:] and qi > 1 and tokens[qi - 1].text in {"kurz", ":"}:
@@ -1205,13 +981,13 @@ class _Extractor:
             qi > 1
             and tokens[qi - 1].lower in {"lautet", "lautete", "heißt", "hieß"}
             and any(
-                t.is_capitalised and _title_noun(t.lower) for t in tokens[max(0, qi - 4) : qi - 1]
+                t.is_capitalised and title_noun(t.lower) for t in tokens[max(0, qi - 4) : qi - 1]
             )
         ):
             return True
         if "man" in lowered and any(w in NAMING_VERBS for w in lowered):
             return True
-        short = len(words) <= 5 and not _ends_in_punctuation(inner)
+        short = len(words) <= 5 and not ends_in_punctuation(inner)
         if short and qi > 0 and tokens[qi - 1].text in {"(", "/"}:
             return True
         if (
@@ -1230,20 +1006,20 @@ class _Extractor:
             and words[0][:1].isupper()
             and previous
             and previous[-1].lower in NAME_ARTICLES
-            and not any(t.lower in NAMING_VERBS for t in tokens[_clause_start(tokens, qi) : qi])
-            and (_name_like(words) or self._opens_a_clause_subject(tokens, qi))
+            and not any(t.lower in NAMING_VERBS for t in tokens[clause_start(tokens, qi) : qi])
+            and (name_like(words) or self._opens_a_clause_subject(tokens, qi))
         ):
             # "Wie die „Aktion Deutschland hilft“ mitteilte"; but "würdigte seinen Einsatz zur
             # „Stärkung der internationalen Diplomatie“" quotes words.
             return True
-        if 2 <= len(words) <= 4 and not _ends_in_punctuation(inner) and _proper_name(words):
+        if 2 <= len(words) <= 4 and not ends_in_punctuation(inner) and proper_name(words):
             # Every word capitalised ("Ultimate Aero", "BBC News") or a designation ("Do 228",
             # "Plan B"): a name, unless the report calls something that ("als „Feinde Gottes“").
             k = qi - 1
-            while k >= 0 and _is_adjective_like(tokens[k]):
+            while k >= 0 and is_adjective_like(tokens[k]):
                 k -= 1
             before = tokens[k].lower if k >= 0 else ""
-            designation = any(_is_designation(w) for w in words)
+            designation = any(is_designation(w) for w in words)
             # "Mair rief laut Zeugenaussagen „Britain First“": words shouted or said.
             uttered = (
                 k == qi - 1
@@ -1253,29 +1029,29 @@ class _Extractor:
                 and before not in NAME_PREPOSITIONS
                 and any(
                     t.is_word and t.lower in REPORTING_VERBS and t.lower not in NAMING_VERBS
-                    for t in tokens[_clause_start(tokens, qi) : qi]
+                    for t in tokens[clause_start(tokens, qi) : qi]
                 )
             )
             if designation or not (before == "als" or before in INDEFINITE_ARTICLES or uttered):
                 return True
-        if not words or len(words) > 6 or not _name_like(words) or _ends_in_punctuation(inner):
+        if not words or len(words) > 6 or not name_like(words) or ends_in_punctuation(inner):
             return False
         naming = (
             any(
                 t.lower in {"als", "einen", "einem", "einer", "eine"}
                 for t in tokens[max(0, qi - 3) : qi]
             )
-            or any(t.lower in NAMING_VERBS for t in tokens[_clause_start(tokens, qi) : qi])
-            or (len(words) == 1 and _object_of_report(tokens, qi))
+            or any(t.lower in NAMING_VERBS for t in tokens[clause_start(tokens, qi) : qi])
+            or (len(words) == 1 and object_of_report(tokens, qi))
         )
         # "riet zu „Gelassenheit und Aufmerksamkeit“": a phrase, not a name, what was advised.
         advised = (
             len(words) > 1
-            and not _proper_name(words)
+            and not proper_name(words)
             and words[0].lower() not in DETERMINERS
             and any(
                 t.is_word and t.lower in REPORTING_VERBS
-                for t in tokens[_clause_start(tokens, qi) : qi]
+                for t in tokens[clause_start(tokens, qi) : qi]
             )
         )
         if qi > 0 and tokens[qi - 1].lower in NAME_PREPOSITIONS and not (naming or advised):
@@ -1362,9 +1138,9 @@ class _Extractor:
                 and qi + 1 >= len(tokens) - 2
             )
         )
-        if opens and (len(words) >= 3 or _ends_in_punctuation(text)):
+        if opens and (len(words) >= 3 or ends_in_punctuation(text)):
             return "direct"
-        if text[:1].isupper() and _ends_in_punctuation(text) and len(words) >= 3:
+        if text[:1].isupper() and ends_in_punctuation(text) and len(words) >= 3:
             return "direct"
         return "fragment"
 
@@ -1536,8 +1312,6 @@ class _Extractor:
         start = 0
         if tokens[0].lower in REPORT_ADVERBS:
             start = 1  # "Demnach darf die Flugsicherung privatisiert werden."
-        elif tokens[0].lower in CLAUSE_OPENERS or not any(t.lower in KONJUNKTIV_I for t in words):
-            return
         context = self.context
         live = (
             context.attribution is not None
@@ -1545,6 +1319,10 @@ class _Extractor:
             and 0 < index - context.sentence <= CONTINUATION_SENTENCES
             and context.paragraph >= paragraph - 1
         )
+        if not start and (
+            tokens[0].lower in CLAUSE_OPENERS or not any(t.lower in KONJUNKTIV_I for t in words)
+        ):
+            return
         speaker = context.attribution.speaker if live else None
         cue = context.attribution.cue if live else ""
         carried = Attribution(speaker, cue, False, False, True)
@@ -1593,11 +1371,11 @@ class _Extractor:
             return (ci + 1, end) if end - ci > 3 else None
         # "X sagte (...), es gebe ..." or "..., sagte X."
         k = ci + 1
-        while k < end and tokens[k].text != "," and not _names_a_paper(tokens, k):
+        while k < end and tokens[k].text != "," and not names_a_paper(tokens, k):
             if tokens[k].text in {":", ";"}:
                 return None
             k += 1
-        k = _past_apposition(tokens, k, end)
+        k = past_apposition(tokens, k, end)
         if k < end and tokens[k].text == ",":
             a = k + 1
             b = end
@@ -1623,7 +1401,7 @@ class _Extractor:
             ):
                 return 0, ci - 1
         if tokens[0].lower == "wie" and (
-            all(t.text != "," for t in tokens[:ci]) or _ends_verb_final_clause(tokens, ci)
+            all(t.text != "," for t in tokens[:ci]) or ends_verb_final_clause(tokens, ci)
         ):
             k = ci + 1
             while k < end and tokens[k].text != ",":
@@ -1641,7 +1419,7 @@ class _Extractor:
         if (
             clause[0].lower in RELATIVE_PRONOUNS
             and clause[0].text.islower()
-            and not _opens_noun_phrase(clause)
+            and not opens_noun_phrase(clause)
         ):
             return False
         return any(t.is_word and t.lower in KONJUNKTIV for t in clause)
@@ -1671,356 +1449,3 @@ class _Extractor:
                 confidence=score,
             )
         )
-
-
-def _opens_noun_phrase(clause: Sequence[Token]) -> bool:
-    """Whether "der"/"die"/"das" opening a clause is an article ("die Bundesregierung sehe …")
-    rather than a relative pronoun ("die sich … geäußert hatte")."""
-    following = [t for t in clause[1:3] if t.is_word]
-    if not following:
-        return False
-    if following[0].is_capitalised:
-        return True
-    return len(following) > 1 and _is_adjective_like(following[0]) and following[1].is_capitalised
-
-
-def _written_clauses(tokens: list[Token]) -> list[bool]:
-    """For each token, whether its clause says that it was written ("auf Twitter")."""
-    flags: list[bool] = []
-    start = 0
-    for k in range(len(tokens) + 1):
-        if k == len(tokens) or tokens[k].text in {",", ":", ";"}:
-            clause = " ".join(t.lower for t in tokens[start:k] if not t.quote)
-            flags += [WRITTEN.search(clause) is not None] * (k - start)
-            flags += [False] if k < len(tokens) else []
-            start = k + 1
-    return flags
-
-
-def _in_konjunktiv_clause(tokens: list[Token], i: int) -> bool:
-    """Whether the verb at i is, or hangs on, a Konjunktiv I form of its clause: "verlange",
-    "habe ... verlangt", "solle ... gefordert haben"."""
-    word = tokens[i].lower
-    if word.endswith("e") and not word.endswith("te"):
-        return True
-    k = i - 1
-    while k >= 0 and tokens[k].text not in {",", ":", ";"} and not tokens[k].quote:
-        if tokens[k].is_word and tokens[k].lower in KONJUNKTIV_I:
-            return True
-        k -= 1
-    return False
-
-
-def _nearest_agent(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    """The "von"/"vom" phrase nearest before `end`: the agent of "die Gefahr von Bränden wird
-    vom Wetterdienst als „…“ eingestuft"."""
-    for k in range(end - 2, start - 1, -1):
-        if tokens[k].lower in {"von", "vom"} and tokens[k].text.islower():
-            found = noun_phrase_at(tokens, k + 1)
-            if found is not None and found[1] <= end:
-                return found
-    return None
-
-
-def _medium_phrase(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    """Where a passive "zitiert" was printed: "im italienischen Fachblatt „…“", "auf der
-    Internetseite von Borussia Dortmund"."""
-    for k in range(start, end - 1):
-        if tokens[k].lower in {"im", "in", "auf", "bei"} and (k == 0 or tokens[k].text.islower()):
-            k += 1
-            while k < end and _is_adjective_like(tokens[k]):
-                k += 1  # "im italienischen Fachblatt": the article is in the preposition
-            found = noun_phrase_at(tokens, k) if k < end else None
-            if found is not None and found[1] <= end:
-                return found
-    return None
-
-
-def _past_inserts(tokens: list[Token], k: int) -> int:
-    """Past a bracket and a relative clause after a noun phrase ending at k: "der Anordnung
-    (Subpoena), die Twitter zugestellt wurde, heißt es"."""
-    if k < len(tokens) and tokens[k].text == "(":
-        close = next((j for j in range(k, min(len(tokens), k + 8)) if tokens[j].text == ")"), None)
-        k = close + 1 if close is not None else k
-    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower in RELATIVE_PRONOUNS:
-        close = next((j for j in range(k + 2, len(tokens)) if tokens[j].text == ","), None)
-        k = close + 1 if close is not None else k
-    return k
-
-
-def _opinion_verb(tokens: list[Token], i: int) -> int | None:
-    """The verb that makes the opinion noun at i a report: "ist der Meinung", "sind der
-    gegenteiligen Auffassung", "teilen die Ansicht"."""
-    k = i - 1
-    while k >= 0 and _is_adjective_like(tokens[k]):
-        k -= 1
-    if k < 1:
-        return None
-    article, verb = tokens[k].lower, tokens[k - 1].lower
-    if article == "der" and verb in FORMS_OF_SEIN:
-        return k - 1
-    if article == "die" and verb in SHARE_VERBS:
-        return k - 1
-    return None
-
-
-def _written_on(tokens: list[Token], ci: int) -> tuple[int, int] | None:
-    """The antecedent of a relative clause that says where words stand: "ein Zettel, auf dem
-    geschrieben stand", "das Plakat, auf dem zu lesen war"."""
-    a = _clause_start(tokens, ci)
-    if not (
-        a >= 2
-        and a + 1 < ci
-        and tokens[a - 1].text == ","
-        and tokens[a].lower in {"auf", "in", "an"}
-        and tokens[a + 1].lower in {"dem", "der", "denen", "welchem", "welcher"}
-    ):
-        return None
-    end = a - 1
-    while end > 1 and end > a - 3 and tokens[end - 1].text.islower():
-        end -= 1  # "ein Zettel kleben, auf dem": past the verb that closes the main clause
-    start = _phrase_back(tokens, end)
-    found = noun_phrase_at(tokens, start) if start is not None else None
-    return found if found is not None and found[1] == end else None
-
-
-def _object_of_report(tokens: list[Token], qi: int) -> bool:
-    """A quoted noun after a preposition the reporting verb before it governs: "warnte vor
-    den „Lohnverzichtstheorien“", "sprach von einer „Kampagne“"."""
-    k = qi - 1
-    while k >= 0 and _is_adjective_like(tokens[k]):
-        k -= 1
-    if k < 1 or tokens[k].lower not in DETERMINERS or tokens[k - 1].lower not in PREPOSITIONS:
-        return False
-    start = _clause_start(tokens, qi)
-    return any(
-        t.is_word
-        and t.text.islower()
-        and t.lower in REPORTING_VERBS
-        and t.lower not in NAMING_VERBS
-        for t in tokens[start : k - 1]
-    )
-
-
-def _conclusion_verb(tokens: list[Token], i: int) -> int | None:
-    """The form of "kommen" that makes the noun at i a conclusion someone reached: "kam zu
-    dem Ergebnis", "ist zum Schluss gekommen"."""
-    k = i - 1
-    while k >= 0 and _is_adjective_like(tokens[k]):
-        k -= 1
-    if k >= 1 and tokens[k].lower == "dem" and tokens[k - 1].lower == "zu":
-        k -= 1
-    elif k < 0 or tokens[k].lower != "zum":
-        return None
-    start = _clause_start(tokens, i)
-    before = [j for j in range(start, k) if tokens[j].lower in FORMS_OF_KOMMEN]
-    if before:
-        return before[-1]
-    after = next(
-        (j for j in range(i + 1, min(len(tokens), i + 3)) if tokens[j].lower in FORMS_OF_KOMMEN),
-        None,
-    )
-    return after
-
-
-def _clause_start(tokens: list[Token], i: int) -> int:
-    k = i
-    while k > 0 and tokens[k - 1].text not in {",", ":", ";"}:
-        k -= 1
-    return k
-
-
-def _names_a_paper(tokens: list[Token], k: int) -> bool:
-    """A quotation that is the name of a paper or station ("sagte zum „Algemeen Dagblad“")
-    does not end the reporting clause; any other quotation does."""
-    if not tokens[k].quote:
-        return False
-    return (
-        k > 0
-        and tokens[k - 1].lower in {"zum", "dem", "der", "im", "gegenüber"}
-        and len(WORD.findall(tokens[k].text)) <= 4
-    )
-
-
-def _past_apposition(tokens: list[Token], k: int, end: int) -> int:
-    """After "gab der Leiter der Dienststelle, Andreas Huber, bekannt": the comma that closes
-    the reporting clause, past an apposition of its subject."""
-    if k >= end or tokens[k].text != ",":
-        return k
-    m = k + 1
-    while m < end and m - k <= 6 and tokens[m].text not in {",", ":", ";"} and not tokens[m].quote:
-        if (
-            tokens[m].is_word
-            and not tokens[m].is_capitalised
-            and tokens[m].lower not in (NAME_PARTICLES | {"der", "des", "von", "vom"})
-        ):
-            return k
-        m += 1
-    if m < end and m > k + 1 and tokens[m].text == ",":
-        # The apposition is followed by the rest of the reporting clause: "bekannt,"
-        n = m + 1
-        while n < end and tokens[n].text != "," and not tokens[n].quote:
-            n += 1
-        if n < end and n - m <= 3 and all(t.is_word for t in tokens[m + 1 : n]):
-            return n
-    return k
-
-
-def _ends_verb_final_clause(tokens: list[Token], i: int) -> bool:
-    return i + 1 >= len(tokens) or tokens[i + 1].text in {",", ".", ";", ":"}
-
-
-def _closing_particle(tokens: list[Token], i: int, particles: frozenset[str]) -> str | None:
-    """The separable particle that closes the clause of the verb at i: "teilte ... mit", not
-    "geben, um ... zu erzielen"."""
-    for k in range(i + 1, len(tokens)):
-        if tokens[k].lower in particles:
-            after = tokens[k + 1] if k + 1 < len(tokens) else None
-            if after is None or after.quote or after.text in {",", ".", ":", ";", "!", "?", "("}:
-                return tokens[k].lower
-    return None
-
-
-def _source_phrase(
-    tokens: list[Token], i: int
-) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-    """The source phrase around "laut", "zufolge" or "nach" at i and the source it names:
-    "laut Greenpeace-Experte Then", "dem Bericht zufolge", "nach Angaben der Polizei",
-    "Nach israelischen Militärangaben"."""
-    word = tokens[i].lower
-    if word in {"laut", "gemäß"}:
-        span = noun_phrase_at(tokens, i + 1)
-        return ((i, span[1]), span) if span else None
-    if word == "zufolge":
-        start = _phrase_back(tokens, i)
-        span = noun_phrase_at(tokens, start) if start is not None else None
-        return ((span[0], i + 1), span) if span else None
-    j = i + 1
-    while (
-        j < len(tokens)
-        and j - i <= 3
-        and (
-            tokens[j].lower in {"den", "dem", "der", "einem", "einer", "eigenen", "eigenem"}
-            or tokens[j].lower in OWNER_POSSESSIVES
-            or _is_adjective_like(tokens[j])
-        )
-    ):
-        j += 1
-    if j >= len(tokens) or not tokens[j].is_capitalised:
-        return None
-    noun = tokens[j].lower
-    if noun not in SOURCE_NOUNS and not noun.endswith(SOURCE_SUFFIXES):
-        return None
-    j += 1
-    if j < len(tokens) and tokens[j].lower in {"von", "vom"}:
-        j += 1
-    span = noun_phrase_at(tokens, j) if j < len(tokens) else None
-    if span is None and j < len(tokens) and tokens[j].lower in {"der", "des"}:
-        span = noun_phrase_at(tokens, j)
-    return ((i, span[1] if span else j), span)
-
-
-def _starts_with_preposition(token: Token) -> bool:
-    return token.text in SENTENCE_WORDS and token.lower not in DETERMINERS
-
-
-def _phrase_back(tokens: list[Token], i: int) -> int | None:
-    """Start of the noun phrase that ends just before token i ("dem Bericht" in "dem Bericht
-    zufolge")."""
-    k = i - 1
-    while k >= 0 and (
-        (tokens[k].is_capitalised and tokens[k].text not in SENTENCE_WORDS)
-        or tokens[k].lower in DETERMINERS
-        or _is_adjective_like(tokens[k])
-    ):
-        if tokens[k].lower in DETERMINERS:
-            k -= 1
-            break
-        k -= 1
-    return k + 1 if k + 1 < i else None
-
-
-def _title_noun(word: str) -> bool:
-    if word in TITLE_NOUN_SET:
-        return True
-    if word == "beispiel":
-        return False  # "zum Beispiel" only looks like a kind of "Spiel"
-    return any(word.endswith(noun) and len(word) > len(noun) + 2 for noun in COMPOUND_TITLE_HEADS)
-
-
-def _in_heading(tokens: list[Token], k: int) -> bool:
-    """Words that may stand between a speaker's name and the colon of a heading: "Erkki
-    Tuomioja, Präsident des Rats der EU:", "Ein Hauptkommissar nach der Festnahme:",
-    "Nina Hagen zur neuen Heimat:"."""
-    token = tokens[k]
-    if _is_adjective_like(token) and tokens[k - 1].lower in NAME_ARTICLES | NAME_PREPOSITIONS:
-        return k + 1 < len(tokens) and tokens[k + 1].is_capitalised
-    if token.text in {",", "(", ")"}:
-        return True
-    return token.is_word and (
-        token.lower in ADVERBS
-        or token.lower in NAME_PREPOSITIONS
-        or token.lower in NAME_ARTICLES
-        or token.is_capitalised
-    )
-
-
-def _names_a_title(mention: Mention | None) -> bool:
-    words = mention.text.split() if mention is not None else []
-    return bool(words) and words[0].lower() in TITLE_WORDS
-
-
-def _names_a_work(tokens: list[Token], span: tuple[int, int]) -> bool:
-    head = next((t for t in tokens[span[0] : span[1]] if t.is_capitalised), None)
-    return head is not None and head.lower in TITLE_NOUN_SET
-
-
-def _is_adjective_like(token: Token) -> bool:
-    word = token.text
-    return (
-        token.is_word
-        and word.islower()
-        and word.endswith(("e", "en", "er", "es", "em"))
-        and len(word) > 3
-        and word not in DETERMINERS
-        and word not in REPORTING_VERBS
-    )
-
-
-def _name_like(words: Sequence[str]) -> bool:
-    """Every word capitalised (or a small word inside a name, or a number)."""
-    stripped = [w.strip(",;:()") for w in words]
-    return stripped[0][:1].isupper() and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_INNER or not w for w in stripped
-    )
-
-
-def _proper_name(words: Sequence[str]) -> bool:
-    """No word in lower case: German phrases have lower-case words, names often do not."""
-    stripped = [w.strip(",;:()") for w in words]
-    return all(w[:1].isupper() or w[:1].isdigit() for w in stripped if w)
-
-
-def _is_designation(word: str) -> bool:
-    """A number, a single capital letter or a Roman numeral: "228", "B", "II"."""
-    word = word.strip(",;:()")
-    return (
-        word.isdigit()
-        or (word.isupper() and len(word) == 1)
-        or (len(word) > 1 and set(word) <= set("IVX"))
-    )
-
-
-def _is_phrase_fragment(quoted: str) -> bool:
-    """A piece of a sentence lifted from someone's words, not a name or a scare-quoted term:
-    four or more words opening in lower case, with the small words of German syntax inside
-    ("rechnen mit „sehr ergiebigen Niederschlägen durch den Sturm“"). Names and terms in quotes
-    are short, capitalised, or foreign ("in dubio pro reo")."""
-    words = quoted[1:-1].split()
-    if len(words) < 4 or not words[0][:1].islower():
-        return False
-    return any(w.strip(",;:.!?()") in PHRASE_WORDS for w in words[1:])
-
-
-def _ends_in_punctuation(text: str) -> bool:
-    return text.rstrip()[-1:] in {".", "!", "?", "…"}
