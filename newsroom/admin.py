@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_reverse_field_name
 
 from newsroom import revisions
@@ -42,9 +43,13 @@ class NewsroomAdmin(SimpleHistoryAdmin):
     earlier version restored (saved as a new version)."""
 
     object_history_template = "admin/newsroom/object_history.html"
+    object_history_list_template = "admin/newsroom/object_history_list.html"
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return GermanRecordContextHelper(self.model, historical_record)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -82,6 +87,22 @@ class NewsroomAdmin(SimpleHistoryAdmin):
             "changes": compare_versions(older, newer),
         }
         return TemplateResponse(request, "admin/newsroom/history_compare.html", context)
+
+
+class GermanRecordContextHelper(HistoricalRecordContextHelper):
+    """A version's changes in the history list as editors read them: choices by their
+    labels ("Veröffentlicht", not "published"), an empty value as "–"."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.many_to_many:
+            names = super().prepare_delta_change_value(change, value)
+            return ", ".join(map(str, names)) or "–"
+        if value is None or value == "" or getattr(value, "pk", True) is None:
+            return "–"  # simple-history shows an empty reference as a "Deleted ..." object
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        return value
 
 
 def compare_versions(older, newer) -> list[FieldChange]:
