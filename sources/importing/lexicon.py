@@ -531,9 +531,12 @@ ZU_VERBS = frozenset(
 NOT_REPORT_OPENERS = frozenset("und oder aber sondern als wenn weil um sowie".split())
 # Where an indicative report ends: the writer's own addition after the comma.
 REPORT_BREAKS = frozenset("wobei was während sodass doch jedoch zumal".split())
-# Verbs whose whole sentence reports what someone demanded or charged ("Die EU fordert …").
+# Verbs whose whole sentence reports what someone demanded, charged, warned of or called
+# something ("Die EU fordert …", "Er sprach von einem Erfolg", "Sie nannte den Plan Unsinn").
 SPEECH_ACT_VERBS = frozenset(
-    "fordert fordern forderte forderten wirft warf warfen empfahl empfiehlt".split()
+    "fordert fordern forderte forderten wirft warf warfen empfahl empfiehlt warnte warnten warnt "
+    "warnen sprach sprachen spricht sprechen bezeichnete bezeichnet bezeichneten nannte "
+    "nennt nannten".split()
 )
 # Adverbs that open a sentence reporting what the source last named says: "Demnach …".
 REPORT_ADVERBS = frozenset({"demnach"})

@@ -296,10 +296,8 @@ class _Extractor:
             decided = self._decision(tokens)
             if decided is not None:
                 found_attribution = found_attribution or decided
-            elif found_attribution is None:
+            elif not self._speech_act(tokens, cues) and found_attribution is None:
                 self._continuation(tokens, index=index, paragraph=paragraph)
-            else:
-                self._speech_act(tokens, cues)
         self.subject = None
         if not any(t.quote for t in tokens):
             self.subject = _Subject(self.text, tokens, index, paragraph)
@@ -1291,16 +1289,17 @@ class _Extractor:
             return attribution if speaker is not None else None
         return None
 
-    def _speech_act(self, tokens: list[Token], cues: list[tuple[int, Attribution]]) -> None:
+    def _speech_act(self, tokens: list[Token], cues: list[tuple[int, Attribution]]) -> bool:
         """A sentence that reports a demand or a charge without saying its words: "Die EU
         fordert eine bessere Bekämpfung der Korruption", "Er warf der Regierung Versagen vor"."""
         if any(t.quote for t in tokens):
-            return
+            return False
         for ci, attribution in cues:
             if attribution.speaker is None or tokens[ci].lower not in SPEECH_ACT_VERBS:
                 continue
             self._emit_indirect(tokens, 0, len(tokens), attribution, carried=False)
-            return
+            return True
+        return False
 
     def _continuation(self, tokens: list[Token], *, index: int, paragraph: int) -> None:
         """A sentence in Konjunktiv I that no cue of its own attributes goes on reporting: the

@@ -757,6 +757,19 @@ def test_description_resolves_to_the_person_named_last():
     assert text[quote.speaker_start : quote.speaker_end] == "Der Nordkoreaner"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Minister sprach von einem geringen Risiko für die Bevölkerung.",
+        "Bundesdatenschutzbeauftragter Peter Schaar nannte den Vorstoß einen Schritt zu weit.",
+        "Die Behörden warnten vor weiteren Nachbeben in der Region.",
+    ],
+)
+def test_reported_speech_act_without_quotation_is_the_whole_sentence(text):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text) == ("indirect", text.rstrip("."))
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
