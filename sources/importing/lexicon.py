@@ -538,6 +538,11 @@ SPEECH_ACT_VERBS = frozenset(
     "warnen sprach sprachen spricht sprechen bezeichnete bezeichnet bezeichneten nannte "
     "nennt nannten".split()
 )
+# Words that make "forderte"/"sprachen" something else than speech: "forderte 92 Menschenleben",
+# "sprachen ihn frei".
+NOT_SPEECH_OBJECTS = frozenset(
+    "menschenleben todesopfer tote toten opfer leben verletzte frei".split()
+)
 # Adverbs that open a sentence reporting what the source last named says: "Demnach …".
 REPORT_ADVERBS = frozenset({"demnach"})
 # Verbs (and the particles closing them) whose "dass"/"ob" clause or zu-infinitive states a
@@ -567,4 +572,5 @@ CUE_WORDS = (
     | {"so", "laut", "gemäß", "zufolge", "nach", "heißt", "hieß", "geheißen", "zeigte", "wonach"}
     | REPORT_ADVERBS
     | DECISION_WORDS
+    | {"soll", "sollen"}
 )

@@ -67,6 +67,7 @@ from sources.importing.lexicon import (
     NAME_MARKERS,
     NAME_PREPOSITIONS,
     NAMING_VERBS,
+    NOT_SPEECH_OBJECTS,
     OPINION_NOUNS,
     OWNER_POSSESSIVES,
     PASSIVE_AUXILIARIES,
@@ -94,7 +95,7 @@ from sources.importing.quotations import (
     quotations_within,
     sentence_spans,
 )
-from sources.importing.reports import decision_clause, indicative_after, indicative_before
+from sources.importing.reports import decision_clause, hearsay, indicative_after, indicative_before
 from sources.importing.speakers import (
     FullerNames,
     Mention,
@@ -1297,6 +1298,16 @@ class _Extractor:
         for ci, attribution in cues:
             if attribution.speaker is None or tokens[ci].lower not in SPEECH_ACT_VERBS:
                 continue
+            if ci + 1 < len(tokens) and tokens[ci + 1].lower == "sich":
+                continue  # "bezeichnet sich selbst als …" describes, "wie er sich nannte"
+            start = clause_start(tokens, ci)
+            opener = tokens[start]
+            if opener.lower in CLAUSE_OPENERS or (
+                start > 0 and opener.lower in RELATIVE_PRONOUNS and opener.text.islower()
+            ):
+                continue  # the report is not the sentence's own: "…, wie er sich nannte, …"
+            if any(t.lower in NOT_SPEECH_OBJECTS for t in tokens):
+                continue  # "In Vietnam forderte die Flut 92 Menschenleben"
             self._emit_indirect(tokens, 0, len(tokens), attribution, carried=False)
             return True
         return False
@@ -1319,7 +1330,8 @@ class _Extractor:
             and context.paragraph >= paragraph - 1
         )
         if not start and (
-            tokens[0].lower in CLAUSE_OPENERS or not any(t.lower in KONJUNKTIV_I for t in words)
+            tokens[0].lower in CLAUSE_OPENERS
+            or not (any(t.lower in KONJUNKTIV_I for t in words) or hearsay(words))
         ):
             return
         speaker = context.attribution.speaker if live else None

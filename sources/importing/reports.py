@@ -125,3 +125,10 @@ def decision_clause(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
             if stop >= end or tokens[stop].text in {",", ";", ":"}:
                 return (a, stop) if _words(tokens[a:stop]) >= 3 else None
     return None
+
+
+def hearsay(words: Sequence[Token]) -> bool:
+    """ "soll … getötet worden sein", "sollen … geführt haben": what others say happened."""
+    return words[-1].lower in {"haben", "sein"} and any(
+        t.lower in {"soll", "sollen"} for t in words
+    )

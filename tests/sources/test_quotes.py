@@ -770,6 +770,21 @@ def test_reported_speech_act_without_quotation_is_the_whole_sentence(text):
     assert (quote.kind, quote.text) == ("indirect", text.rstrip("."))
 
 
+def test_hearsay_with_sollen_and_a_perfect_is_reported():
+    text = (
+        "Der Prozess beginnt am Montag. Die Frau soll von ihrem Vater jahrelang "
+        "misshandelt worden sein."
+    )
+    quote = only(
+        extract_quotes(text), "Die Frau soll von ihrem Vater jahrelang misshandelt worden sein"
+    )
+    assert quote.kind == "indirect"
+
+
+def test_sollen_with_a_plain_infinitive_is_no_report():
+    assert extract_quotes("Das Gerät soll ab September geliefert werden.") == []
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
