@@ -1270,6 +1270,7 @@ class _Extractor:
                 and context.attribution.speaker is not None
                 and not any(t.quote for t in tokens)
                 and any(t.is_word and t.lower in KONJUNKTIV_I for t in tokens)
+                and not any(t.lower == "ich" for t in tokens)
             ):
                 carried = Attribution(
                     context.attribution.speaker, context.attribution.cue, False, False, True
@@ -1332,6 +1333,8 @@ class _Extractor:
         if not start and (
             tokens[0].lower in CLAUSE_OPENERS
             or not (any(t.lower in KONJUNKTIV_I for t in words) or hearsay(words))
+            # "ich habe", "ich werde": the first person's indicative, as interviews speak
+            or any(t.lower == "ich" for t in words)
         ):
             return
         speaker = context.attribution.speaker if live else None
@@ -1359,6 +1362,18 @@ class _Extractor:
             if b >= end:
                 b = a - 1 if tokens[a - 1].text == "," else a
                 return (0, b) if b >= 3 else None
+            if (
+                a >= 2
+                and tokens[a - 1].lower in RELATIVE_PRONOUNS
+                and tokens[a - 1].text.islower()
+                and tokens[a - 2].text == ","
+            ):
+                # "…, das nach Angaben eines Sprechers nicht abgeschlossen werden konnte": the
+                # report is the relative clause.
+                k = b
+                while k < end and tokens[k].text not in {",", ";", "–", "(", ")"}:
+                    k += 1
+                return a - 1, k
             return 0, end
         if cue == "so" and ci > 0 and tokens[ci - 1].text == ",":
             # Quoted words inside a report in Konjunktiv belong to it: "Dennoch habe er seiner

@@ -785,6 +785,22 @@ def test_sollen_with_a_plain_infinitive_is_no_report():
     assert extract_quotes("Das Gerät soll ab September geliefert werden.") == []
 
 
+def test_first_person_indicative_does_not_go_on_reporting():
+    text = "Er sagte, die Lage sei ruhig. Ich habe das Gefühl, dass er recht behält."
+    assert [c.text for c in extract_quotes(text)] == ["die Lage sei ruhig"]
+
+
+def test_source_phrase_inside_a_relative_clause_reports_that_clause():
+    text = (
+        "Schuld war das Verfahren, das nach Angaben eines Sprechers nicht rechtzeitig "
+        "abgeschlossen werden konnte."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.text == (
+        "das nach Angaben eines Sprechers nicht rechtzeitig abgeschlossen werden konnte"
+    )
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
