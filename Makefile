@@ -15,7 +15,9 @@ demo: install .env
 	@$(BIN)/python manage.py create_demo_admin
 	@echo "================================================================================"
 	@echo
-	@# Imports run as background jobs: a worker beside the server, stopped with it.
+	@# Imports and scheduled publishing run as background jobs: a worker beside the server,
+	@# stopped with it.
+	$(BIN)/python manage.py schedule_publishing
 	$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:8000

@@ -171,7 +171,7 @@ class Topic(models.Model):
 
 class DelegationQuerySet(EditorialQuerySet):
     def public(self):
-        return self.published().filter(summit__in=Summit.objects.public())
+        return super().public().filter(summit__in=Summit.objects.public())
 
 
 class Delegation(Editorial):
@@ -273,7 +273,7 @@ class StatementQuerySet(EditorialQuerySet):
         references = [
             self.model._meta.get_field(name) for name in ("speaker", "delegation", "source")
         ]
-        return self.published().filter(
+        return super().public().filter(
             *(_public_or_unset(field) for field in references),
             summit__in=Summit.objects.public(),
         )

@@ -34,6 +34,7 @@ from newsroom.history import FieldChange, version_changes, word_diff
 from newsroom.models import SYSTEM, ImportRun, Revision
 
 REVISION_SUBMITTED = _("Änderung zur Freigabe eingereicht.")
+SCHEDULED = _("geplant: {when}")
 
 
 class NewsroomAdmin(SimpleHistoryAdmin):
@@ -140,6 +141,23 @@ def _linked_names(version, field) -> str:
     return ", ".join(
         sorted(str(obj) for obj in field.related_model._default_manager.filter(pk__in=ids))
     )
+
+
+class ScheduleFilter(admin.SimpleListFilter):
+    """Rows waiting for their time to go online, and rows that will go offline."""
+
+    title = _("Zeitplan")
+    parameter_name = "zeitplan"
+
+    def lookups(self, request, model_admin):
+        return [("geplant", _("geplant")), ("befristet", _("befristet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "geplant":
+            return queryset.scheduled()
+        if self.value() == "befristet":
+            return queryset.filter(unpublish_at__isnull=False)
+        return queryset
 
 
 class EditorialAdmin(NewsroomAdmin):
@@ -277,12 +295,34 @@ class EditorialAdmin(NewsroomAdmin):
 
     @admin.display(description=_("Status"), ordering="status")
     def status_label(self, obj):
-        """The status as a small coloured label, narrow enough for a crowded list."""
+        """The status as a small coloured label, narrow enough for a crowded list; a
+        scheduled row says from when (Berlin time)."""
+        if obj.is_scheduled:
+            return format_html(
+                '<span class="status-label status-label--scheduled">{}</span>',
+                SCHEDULED.format(
+                    when=date_format(timezone.localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
+                ),
+            )
         return format_html(
             '<span class="status-label status-label--{}">{}</span>',
             obj.status,
             obj.get_status_display(),
         )
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), ScheduleFilter]
+
+    def get_fieldsets(self, request, obj=None):
+        """The schedule beside the status, in every editorial form."""
+        fieldsets = []
+        for name, options in super().get_fieldsets(request, obj):
+            fields = list(options.get("fields", ()))
+            if "status" in fields and "publish_at" not in fields:
+                after = fields.index("published_at" if "published_at" in fields else "status")
+                fields[after + 1 : after + 1] = ["publish_at", "unpublish_at"]
+            fieldsets.append((name, {**options, "fields": fields}))
+        return fieldsets
 
     @admin.action(description=_("Ausgewählte veröffentlichen"), permissions=["publish"])
     def publish_selected(self, request, queryset):

@@ -5,14 +5,16 @@ Redaktion may write and revise but not put anything in front of readers.
 """
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import Q
 from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.history import ADMIN_ACTION, record_changed_rows
 
+SCHEDULE_OUT_OF_ORDER = _("„Online bis“ muss nach „online ab“ liegen.")
 CANNOT_PUBLISH = _("Sie dürfen nicht veröffentlichen: dazu fehlt Ihnen die Berechtigung.")
 CANNOT_UNPUBLISH = _(
     "Sie dürfen Veröffentlichtes nicht zurückziehen: dazu fehlt Ihnen die Berechtigung."
@@ -47,7 +49,16 @@ class EditorialQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def public(self):
-        return self.published()
+        """Published, and within its schedule: not before `publish_at`, not from
+        `unpublish_at` on (to the second, whenever the scheduling job last ran)."""
+        return self.published().filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=Now()),
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=Now()),
+        )
+
+    def scheduled(self):
+        """Published, waiting for its `publish_at`."""
+        return self.published().filter(publish_at__gt=Now())
 
 
 class Editorial(models.Model):
@@ -56,6 +67,24 @@ class Editorial(models.Model):
     )
     published_at = models.DateTimeField(
         _("erstmals veröffentlicht"), null=True, blank=True, editable=False
+    )
+    publish_at = models.DateTimeField(
+        _("online ab"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Geplante Veröffentlichung (Berliner Zeit): ein veröffentlichter Eintrag ist erst "
+            "ab dann für Leserinnen und Leser sichtbar. Leer: sofort."
+        ),
+    )
+    unpublish_at = models.DateTimeField(
+        _("online bis"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Ab dann nicht mehr sichtbar (Berliner Zeit); der Eintrag geht danach zurück in "
+            "den Entwurf. Leer: unbegrenzt."
+        ),
     )
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
@@ -69,9 +98,21 @@ class Editorial(models.Model):
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
 
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.is_published and self.publish_at is not None and self.publish_at > timezone.now()
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.publish_at and self.unpublish_at and self.unpublish_at <= self.publish_at:
+            raise ValidationError({"unpublish_at": SCHEDULE_OUT_OF_ORDER})
+
     def save(self, *args, **kwargs):
         if self.is_published and self.published_at is None:
-            self.published_at = timezone.now()
+            # First published when readers first see it.
+            self.published_at = max(timezone.now(), self.publish_at or timezone.now())
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
         super().save(*args, **kwargs)
@@ -165,3 +206,31 @@ def _change_status(queryset: models.QuerySet, *, user, action, **values) -> int:
                 queryset, pks, user=user, reason=ADMIN_ACTION.format(action=action)
             )
     return changed
+
+
+def apply_schedule(*, now=None) -> tuple[int, int]:
+    """Carry out the schedule up to `now`: rows whose `publish_at` has come are online (their
+    `publish_at` is cleared, with a version in their history); published rows whose
+    `unpublish_at` has come go back to draft. Readers never depended on this having run
+    (`public()` reads the times); it keeps the record and the admin's lists true. Returns
+    (went online, withdrawn)."""
+    now = now or timezone.now()
+    online = withdrawn = 0
+    for model in apps.get_models():
+        if not issubclass(model, Editorial):
+            continue
+        rows = model._default_manager.filter(status=Status.PUBLISHED)
+        online += _change_status(
+            rows.filter(publish_at__lte=now),
+            user=None,
+            action=_("Zeitplan: online"),
+            publish_at=None,
+        )
+        withdrawn += _change_status(
+            rows.filter(unpublish_at__lte=now),
+            user=None,
+            action=_("Zeitplan: zurückgezogen"),
+            status=Status.DRAFT,
+            unpublish_at=None,
+        )
+    return online, withdrawn
