@@ -521,7 +521,7 @@ ZU_VERBS = frozenset(
     for form in (stem + "t", stem + "te", stem + "ten", stem + "et", stem + "ete", stem + "eten")
 ) | frozenset(
     "gab gaben gibt versprach versprachen verspricht bat baten bittet empfahl empfahlen "
-    "empfiehlt riet rieten rät warf warfen wirft schlug schlugen schlägt lehnte lehnten "
+    "empfiehlt riet rieten rät warf warfen wirft werfen schlug schlugen schlägt lehnte lehnten "
     "lehnt rief riefen ruft "
     # Participles after "hat"/"hatte": "Die Regierung hat angekündigt, … zu gründen".
     "angekündigt vorgeworfen versprochen gefordert erklärt betont bekräftigt gedroht "

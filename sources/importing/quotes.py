@@ -1434,6 +1434,17 @@ class _Extractor:
                 k += 1
             if k + 1 < end:
                 return k + 1, end
+        start = clause_start(tokens, ci)
+        if (
+            start >= 4
+            and tokens[start].lower == "wie"
+            and tokens[start - 1].text == ","
+            and ends_verb_final_clause(tokens, ci)
+            and ci + 1 >= end
+            and not any(t.quote for t in tokens[: start - 1])
+        ):
+            # "Die Entscheidung fiel am Todestag, wie die Staatsanwaltschaft mitteilte."
+            return 0, start - 1
         return None
 
     @staticmethod

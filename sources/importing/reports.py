@@ -38,12 +38,11 @@ def indicative_after(
         word = "sagt"  # "heißt es, …" reports like "sagt"
     if word not in SAY_FORMS and word not in ZU_VERBS:
         return None
-    if ci == 0 or not _only_particles_between(tokens, ci, comma):
-        return None
     a = comma + 1
-    if a >= end or not _opens_report(tokens[a]):
+    if ci == 0 or a >= end or not _opens_report(tokens[a]):
         return None
-    if word in ZU_VERBS:
+    # A zu-infinitive is never an apposition: "warf den Rebellen vor, … zu missbrauchen".
+    if word in ZU_VERBS and (comma - ci <= 8 or _only_particles_between(tokens, ci, comma)):
         for k in range(a, end):
             if tokens[k].quote:
                 continue
@@ -53,7 +52,7 @@ def indicative_after(
                 stop = k + 2 if tokens[k].lower == "zu" else k + 1
                 if stop >= end or tokens[stop].text in {",", ";", ":"}:
                     return (a, stop) if _words(tokens[a:stop]) >= 3 else None
-    if word not in SAY_FORMS:
+    if word not in SAY_FORMS or not _only_particles_between(tokens, ci, comma):
         return None
     b = end
     for k in range(a, end):

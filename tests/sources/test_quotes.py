@@ -801,6 +801,24 @@ def test_source_phrase_inside_a_relative_clause_reports_that_clause():
     )
 
 
+def test_trailing_wie_clause_attributes_the_main_clause():
+    text = "Die Entscheidung fiel am Todestag, wie die Staatsanwaltschaft Darmstadt mitteilte."
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.speaker) == (
+        "Die Entscheidung fiel am Todestag",
+        "Staatsanwaltschaft Darmstadt",
+    )
+
+
+def test_zu_infinitive_after_a_charge_with_its_object():
+    text = "Die Armee warf den Rebellen vor, Zivilisten als Schutzschilde zu missbrauchen."
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.speaker) == (
+        "Zivilisten als Schutzschilde zu missbrauchen",
+        "Armee",
+    )
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
