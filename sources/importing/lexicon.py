@@ -554,7 +554,9 @@ DECISION_WORDS = frozenset(
     "ergeben ergab eingeräumt zugegeben klargestellt angekündigt mitgeteilt gesagt berichtet "
     "behauptet bestätigt dementiert bestritten gewarnt gefordert verlangt angeordnet verfügt "
     "geurteilt aufgefordert angewiesen geraten gebeten zugesagt versprochen vorgeworfen "
-    "erklärt betont beteuert befürchtet vermutet geschätzt".split()
+    "erklärt betont beteuert befürchtet vermutet geschätzt "
+    "hofft hoffte hofften hoffen erwartet befürchten befürchtete bemängeln sicher "
+    "zuversichtlich überzeugt erwiesen bereit".split()
 )
 # Descriptions that stand for a person the article named before ("der Nordkoreaner", "der
 # nordkoreanische Staatsmann"), unlike roles that name someone new ("der Sprecher").

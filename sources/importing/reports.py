@@ -107,8 +107,12 @@ def decision_clause(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     if tokens[i].lower not in DECISION_WORDS or not tokens[i].text.islower():
         return None
     end = len(tokens) - 1 if tokens[-1].text in {".", "!", "?"} else len(tokens)
-    a = i + 2
-    if a >= end or tokens[i + 1].text != ",":
+    comma = i + 1
+    # "Außerdem bemängeln die Kläger, dass …": the subject may stand between.
+    while comma < end and comma - i <= 5 and tokens[comma].is_word:
+        comma += 1
+    a = comma + 1
+    if a >= end or tokens[comma].text != ",":
         return None
     if tokens[a].lower in {"dass", "ob"}:
         return (a, end) if _words(tokens[a:end]) >= 4 else None

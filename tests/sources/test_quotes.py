@@ -819,6 +819,12 @@ def test_zu_infinitive_after_a_charge_with_its_object():
     )
 
 
+def test_dass_clause_after_a_complaint_with_its_subject_between():
+    text = "Außerdem bemängeln die Kläger, dass der Bundesrat übergangen wurde."
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.speaker) == ("dass der Bundesrat übergangen wurde", "Kläger")
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
