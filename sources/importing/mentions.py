@@ -39,6 +39,14 @@ _APPOSITION = re.compile(
     r"|[a-zäöü][\w-]*(?:e|en|er|es|em)))*)"
     r"[ \t]*(?:\([^()\n]{1,40}\))?(?=[,.;:]|[ \t]*[„“\"»])"
 )
+# What a common noun's phrase goes on with: "der Einsatzleiter der Polizei in Dortmund", "Ken
+# Rice vom Institut für Astronomie", "die Sprecherin der Stiftung Warentest".
+_POSTMODIFIER = re.compile(
+    r"[ \t]+(?:des|der|eines|einer|(?:vom|von|für|im)(?:[ \t]+(?:der|dem|den|des))?)"
+    r"(?:[ \t]+[a-zäöü][\w-]*(?:e|en|er|es|em))*(?:[ \t]+[A-ZÄÖÜ0-9][\w&-]*(?:\.[\w&-]+)*)+"
+)
+# "Einschätzung politischer Beobachter", "Ansicht einiger Juristen".
+_BARE_GENITIVE = re.compile(r"(?:[ \t]+[a-zäöü][\w-]*(?:er|en))+[ \t]+[A-ZÄÖÜ][\w-]*")
 # "der Überläufer und Diplomat Ri Il-gyu": a second title and the name both belong to.
 _COORDINATED = re.compile(r"[ \t]+und[ \t]+[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]+){2,3}(?![\w-])")
 _NAME_AT_END = re.compile(r"[A-ZÄÖÜ][\w-]+(?:[ \t]+(?:[A-ZÄÖÜ][\w-]+|de|van|von|al|bin))+$")
@@ -141,6 +149,17 @@ def _extend_right(text: str, start: int, end: int) -> int:
         end = found.end()
     elif head[-1:].islower() and (found := _QUOTED_NAME.match(text, end)) is not None:
         end = found.end()
+    first = head.split(" ", 1)[0].lower()
+    if first in _LEFT_WORDS or _is_source_noun(first):
+        if " " not in head and (found := _BARE_GENITIVE.match(text, end)) is not None:
+            end = found.end()
+        for _ in range(3):
+            found = _POSTMODIFIER.match(text, end)
+            if found is None:
+                break
+            end = found.end()
+            if (found := _BRACKETS.match(text, end)) is not None:
+                end = found.end()
     found = _AFFILIATION.match(text, end)
     if found is not None and not head.islower():
         end = found.end()

@@ -1149,7 +1149,7 @@ class _Extractor:
         """Name, mention span, and whether a pronoun was resolved to someone."""
         if attribution is not None and attribution.reference is not None:
             name = self._speaker(dataclasses.replace(attribution, reference=None))[0]
-            return name, *attribution.reference, bool(name)
+            return name, *mention_extent(self.text, *attribution.reference), bool(name)
         if attribution is None or attribution.speaker is None:
             return "", None, None, False
         mention = attribution.speaker

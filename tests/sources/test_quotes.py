@@ -593,6 +593,14 @@ def test_reported_demand_is_the_whole_sentence():
             "„Wir prüfen das“, sagte Olli Rehn, EU-Erweiterungskommissar, in Brüssel.",
             "Olli Rehn, EU-Erweiterungskommissar",
         ),
+        (
+            "„Wir sind vorbereitet“, sagte der Einsatzleiter der Polizei im Kreis Unna.",
+            "der Einsatzleiter der Polizei im Kreis Unna",
+        ),
+        (
+            "Nach Einschätzung politischer Beobachter ist die Wahl entschieden.",
+            "Einschätzung politischer Beobachter",
+        ),
     ],
 )
 def test_speaker_mention_is_the_whole_noun_phrase(text, mention):
