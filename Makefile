@@ -10,15 +10,16 @@ STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 demo: install .env
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
+	@# Imports and scheduled publishing run as background jobs: a worker beside the server,
+	@# stopped with it.
+	$(BIN)/python manage.py schedule_publishing
+	@# The login last, framed, where it is not missed.
 	@echo
 	@echo "================================================================================"
 	@$(BIN)/python manage.py create_demo_admin
 	@echo "================================================================================"
 	@echo
-	@# Imports and scheduled publishing run as background jobs: a worker beside the server,
-	@# stopped with it.
-	$(BIN)/python manage.py schedule_publishing
-	$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	@$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:8000
 
