@@ -536,7 +536,7 @@ REPORT_BREAKS = frozenset("wobei was während sodass doch jedoch zumal".split())
 SPEECH_ACT_VERBS = frozenset(
     "fordert fordern forderte forderten wirft warf warfen empfahl empfiehlt warnte warnten warnt "
     "warnen sprach sprachen spricht sprechen bezeichnete bezeichnet bezeichneten nannte "
-    "nennt nannten".split()
+    "nennt nannten kündigte kündigten kündigt angegeben verwies verweist".split()
 )
 # Words that make "forderte"/"sprachen" something else than speech: "forderte 92 Menschenleben",
 # "sprachen ihn frei".
