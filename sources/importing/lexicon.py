@@ -63,7 +63,7 @@ _SEPARABLE_STRONG = (
         "angab angegeben zugab zugegeben bekanntgab bekanntgegeben bekanntgibt bekanntgeben",
     ),
     ("hin zurück", "wies wiesen weist", "hinwies hingewiesen zurückwies zurückgewiesen"),
-    ("vor", "warf warfen wirft", "vorwarf vorgeworfen vorwirft"),
+    ("vor", "warf warfen wirft werfen", "vorwarf vorgeworfen vorwirft vorwerfen"),
     ("hervor", "hob hoben hebt", "hervorhob hervorgehoben"),
     ("fest entgegen für", "hielt hielten hält", "festhielt festgehalten entgegenhielt"),
     ("vor", "schlug schlugen schlägt", "vorschlug vorgeschlagen"),
@@ -534,8 +534,8 @@ REPORT_BREAKS = frozenset("wobei was während sodass doch jedoch zumal".split())
 # Verbs whose whole sentence reports what someone demanded, charged, warned of or called
 # something ("Die EU fordert …", "Er sprach von einem Erfolg", "Sie nannte den Plan Unsinn").
 SPEECH_ACT_VERBS = frozenset(
-    "fordert fordern forderte forderten wirft warf warfen empfahl empfiehlt warnte warnten warnt "
-    "warnen sprach sprachen spricht sprechen bezeichnete bezeichnet bezeichneten nannte "
+    "fordert fordern forderte forderten wirft werfen warf warfen empfahl empfiehlt warnte "
+    "warnten warnt warnen sprach sprachen spricht sprechen bezeichnete bezeichnet bezeichneten nannte "
     "nennt nannten kündigte kündigten kündigt angegeben verwies verweist".split()
 )
 # Words that make "forderte"/"sprachen" something else than speech: "forderte 92 Menschenleben",
