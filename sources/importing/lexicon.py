@@ -535,8 +535,9 @@ REPORT_BREAKS = frozenset("wobei was während sodass doch jedoch zumal".split())
 # something ("Die EU fordert …", "Er sprach von einem Erfolg", "Sie nannte den Plan Unsinn").
 SPEECH_ACT_VERBS = frozenset(
     "fordert fordern forderte forderten wirft werfen warf warfen empfahl empfiehlt warnte "
-    "warnten warnt warnen sprach sprachen spricht sprechen bezeichnete bezeichnet bezeichneten nannte "
-    "nennt nannten kündigte kündigten kündigt angegeben verwies verweist".split()
+    "warnten warnt warnen sprach sprachen spricht sprechen bezeichnete bezeichnet "
+    "bezeichneten nannte nennt nannten kündigte kündigten kündigt angegeben verwies "
+    "verweist".split()
 )
 # Words that make "forderte"/"sprachen" something else than speech: "forderte 92 Menschenleben",
 # "sprachen ihn frei".
