@@ -167,6 +167,8 @@ def moved(monkeypatch):
 def test_pages_link_to_the_addresses_the_models_give(client, world, moved, url):
     html = client.get(url).content.decode()
     assert "/umgezogen/" in html
+    # The language switch leads to this same address in the other language (translate_url).
+    html = re.sub(r'<a class="language-switch"[^>]*>', "", html)
     assert not HAND_BUILT.findall(html)
 
 
