@@ -4,6 +4,7 @@ the people and the ways German texts name them. It lives in the CSV files under
 changes nothing."""
 
 import csv
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
@@ -20,7 +21,7 @@ DEMO_FILES = ["topics", "people", "summits", "delegations", "members"]
 # named by summit, speaker and the start of its text.
 STATEMENT_TOPICS_FILE = DEMO_DIRECTORY / "statement_topics.csv"
 BROKEN_DEMO_FILE = "Die Demo-Datei {name} ist fehlerhaft: {error}"
-UNKNOWN_DEMO_STATEMENT = "Keine Demo-Aussage beginnt mit „{text}“ ({summit}, {speaker})."
+UNKNOWN_DEMO_STATEMENT = "Keine Demo-Aussage enthält „{text}“ ({summit}, {speaker}): ohne Themen."
 
 
 @transaction.atomic
@@ -38,11 +39,19 @@ def load_demo() -> dict[str, int]:
     return {kind: counts[kind] for kind in ["people", "topics", "summits", "members"]}
 
 
+@dataclass(frozen=True)
+class DemoTopics:
+    tagged: int  # statements given their topics
+    missing: list[str]  # rows of the file no statement matched, as messages
+
+
 @transaction.atomic
-def tag_demo_statements() -> int:
+def tag_demo_statements() -> DemoTopics:
     """Give the demo articles' statements their topics (exactly those of the file, so running
-    it again changes nothing); returns how many statements have topics. Runs after the demo
-    articles are imported: a statement not found is an error in the file."""
+    it again changes nothing). Runs after the demo articles are imported. A row is matched by
+    summit, speaker and words the statement contains; a row no statement matches (the
+    extractor now cuts that statement differently) is reported, not fatal: the demo still
+    loads, and tests/readers/test_demo_topics.py fails until the file is brought up to date."""
     with open(STATEMENT_TOPICS_FILE, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream, delimiter=";"))
     topics = {topic.slug: topic.pk for topic in Topic.objects.all()}
@@ -51,16 +60,15 @@ def tag_demo_statements() -> int:
             "pk", "summit__slug", "speaker__slug", "text"
         )
     )
-    links = {}
+    links, missing = {}, []
     for row in rows:
         found = [
             pk
             for pk, summit, speaker, text in statements
-            if (summit, speaker) == (row["summit"], row["speaker"])
-            and text.startswith(row["text"])
+            if (summit, speaker) == (row["summit"], row["speaker"]) and row["text"] in text
         ]
         if not found:
-            raise ValueError(UNKNOWN_DEMO_STATEMENT.format(**row))
+            missing.append(UNKNOWN_DEMO_STATEMENT.format(**row))
         slugs = [slug.strip() for slug in row["topics"].split("|")]
         for pk in found:
             links[pk] = [topics[slug] for slug in slugs]
@@ -69,4 +77,4 @@ def tag_demo_statements() -> int:
     through.objects.bulk_create(
         through(statement_id=pk, topic_id=topic) for pk, ids in links.items() for topic in ids
     )
-    return len(links)
+    return DemoTopics(tagged=len(links), missing=missing)

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from events.demo import tag_demo_statements
 from events.models import Statement, Topic
 
 pytestmark = pytest.mark.django_db
@@ -13,6 +14,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def full_demo(db):
     call_command("load_demo", stdout=StringIO())
+
+
+def test_every_row_of_the_demo_topics_file_finds_its_statement(full_demo):
+    assert tag_demo_statements().missing == []
 
 
 def test_every_demo_topic_has_public_statements(full_demo):

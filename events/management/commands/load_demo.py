@@ -22,10 +22,12 @@ class Command(BaseCommand):
         summary = ", ".join(f"{count} {DEMO_KINDS[kind]}" for kind, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte geladen: {summary}."))
         articles = load_demo_articles()
-        tagged = tag_demo_statements()
+        topics = tag_demo_statements()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo-Artikel: {articles['articles']} neu importiert, "
-                f"{articles['statements']} Aussagen veröffentlicht, {tagged} mit Themen."
+                f"{articles['statements']} Aussagen veröffentlicht, {topics.tagged} mit Themen."
             )
         )
+        for message in topics.missing:
+            self.stderr.write(self.style.WARNING(message))
