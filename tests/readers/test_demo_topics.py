@@ -51,4 +51,6 @@ def test_topic_filter_lists_the_statements_of_the_topic(client, full_demo):
     html = client.get("/aussagen/?thema=friedensvertrag").text
     assert "Die alten Vorurteile" in html
     assert "Es ging um die Sanktionen" not in html
-    assert '<p class="result-count" role="status">2 Aussagen</p>' in html
+    count = Statement.objects.public().filter(topics__slug="friedensvertrag").count()
+    assert count > 1
+    assert f'<p class="result-count" role="status">{count} Aussagen</p>' in html
