@@ -156,9 +156,7 @@ SUBJECT_DETERMINERS = frozenset(
     "der die das ein eine kein keine mehrere zahlreiche viele einige beide alle zwei drei "
     "vier sein seine ihr ihre dessen deren unser unsere".split()
 )
-NAME_PARTICLES = frozenset(
-    "von vom van de da di del della der den du le la y bin ibn al el zu ter".split()
-)
+NAME_PARTICLES = frozenset("von van de da di del der den du le la bin ibn al el zu ter".split())
 
 # Adverbs that may stand between a reporting verb and its subject ("sagte Kim weiter").
 ADVERBS = frozenset(

@@ -49,7 +49,8 @@ _POSTMODIFIER = re.compile(
 _BARE_GENITIVE = re.compile(r"(?:[ \t]+[a-zäöü][\w-]*(?:er|en))+[ \t]+[A-ZÄÖÜ][\w-]*")
 # "der Überläufer und Diplomat Ri Il-gyu": a second title and the name both belong to.
 _COORDINATED = re.compile(r"[ \t]+und[ \t]+[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]+){2,3}(?![\w-])")
-_NAME_AT_END = re.compile(r"[A-ZÄÖÜ][\w-]+(?:[ \t]+(?:[A-ZÄÖÜ][\w-]+|de|van|von|al|bin))+$")
+_NAME_LEAD = re.compile(r"^(?:,[ \t]+|[ \t]+und[ \t]+[A-ZÄÖÜ][\w-]*[ \t]+)")
+_NAME_AT_END = re.compile(r"[A-ZÄÖÜ][\w-]+(?:[ \t]+(?:[A-ZÄÖÜ][\w-]+|de|van|von|al|bin))+")
 _ROLE_ENDINGS = (
     "minister", "präsident", "sprecher", "sprecherin", "chef", "chefin", "leiter", "leiterin",
     "kommissar", "at", "ent", "ist", "eur", "or", "in",
@@ -95,7 +96,10 @@ def apposed_name(text: str, start: int, end: int) -> str | None:
     tail = text[start:end].rstrip(" ,")
     if ")" in tail[-1:]:
         tail = tail[: tail.rfind("(")].rstrip()
-    found = _NAME_AT_END.search(tail)
+    # Only a name right after the comma or after "und <title>": not the last name of a longer
+    # apposition ("Berlusconi, der Leiter der Atomenergiebehörde IAEA").
+    tail = _NAME_LEAD.sub("", tail, count=1)
+    found = _NAME_AT_END.fullmatch(tail)
     if found is None:
         return None
     words = found.group().split()

@@ -161,7 +161,7 @@ _NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w'’.-]*")
 MONTHS = MONTH_NUMBERS
 
 # Words between the names of a byline: "Anna von der Heide und Jan Ruiz y Costa".
-_BYLINE_INNER = NAME_PARTICLES | {"und", "&"}
+_BYLINE_INNER = NAME_PARTICLES | {"und", "&", "vom", "della", "y"}
 _DATELINE = re.compile(
     r"(?P<place>[A-ZÄÖÜ][\w'’-]*(?:[ /][A-ZÄÖÜ][\w'’-]*){0,3})"
     r"(?:\s*\((?P<agency>[^()\n]{1,40})\)\s*[-–—:]?|\.|\s[-–—])\s+(?=[„\"»A-ZÄÖÜ0-9])"
