@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from newsroom.bulk import insert
 
@@ -33,8 +34,8 @@ def record_history(
     reason: str | Callable[[models.Model], str] = "",
 ) -> None:
     """A version of each instance as it is now (just written), by `user` (None: the system),
-    with `reason` (or `reason(instance)`); rows go in as one bulk insert (COPY on
-    PostgreSQL)."""
+    with `reason` (or `reason(instance)`) and with its many-to-many rows where the history
+    keeps them; rows go in as one bulk insert (COPY on PostgreSQL)."""
     if not instances:
         return
     if not callable(reason):
@@ -61,12 +62,20 @@ def record_history(
         if callable(reason):
             version.history_change_reason = _fit(str(reason(instance)))
         versions.append(version)
-    insert(history, versions)
+    if not _m2m_copies(model, "versions"):
+        insert(history, versions)
+        return
+    with connection.cursor() as cursor:
+        first = 0 if connection.vendor == "postgresql" else _last_version(cursor, history)
+        insert(history, versions)
+        _copy_m2m_rows(cursor, model, versions=[version.pk for version in versions], after=first)
 
 
 def copy_rows(model: type[models.Model], pks: list[int], *, kind: str, user, reason) -> None:
-    """Versions of the stored rows `pks`, copied by the database itself (INSERT ... SELECT):
-    no Python work per row, whatever their number."""
+    """Versions of the stored rows `pks`, copied by the database itself (INSERT ... SELECT),
+    with their many-to-many rows where the history keeps them (a statement's topics): no
+    Python work per row, whatever their number. On PostgreSQL one statement for all of it
+    (the many-to-many rows join the versions it returns)."""
     history = model.history.model
     quote = connection.ops.quote_name
     columns = [history._meta.get_field(f.name).column for f in history.tracked_fields]
@@ -76,13 +85,89 @@ def copy_rows(model: type[models.Model], pks: list[int], *, kind: str, user, rea
         f"INSERT INTO {quote(history._meta.db_table)} "
         f"({', '.join(quote(c) for c in [*columns, *extra])}) "
         f"SELECT {', '.join(quote(c) for c in sources)}, %s, %s, %s, %s "
-        f"FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} IN "
+        f"FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)}"
     )
     params = [timezone.now(), kind, getattr(user, "pk", None), _fit(str(reason))]
+    m2m = _m2m_copies(model, "versions")
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One array, whatever the number of rows: thousands of placeholders cost more to
+            # bind and parse than the copy itself.
+            sql = f"{sql} = ANY(%s)"
+            if m2m:
+                # The versions just inserted, each with its many-to-many rows as they are.
+                returning = ", ".join(quote(c) for c in _version_columns(model))
+                parts = [f"versions AS ({sql} RETURNING {returning})"]
+                parts += [f"m2m_{n} AS ({copy})" for n, copy in enumerate(m2m[:-1])]
+                sql = f"WITH {', '.join(parts)} {m2m[-1]}"
+            cursor.execute(sql, [*params, list(pks)])
+            return
+        first = _last_version(cursor, history) if m2m else None
         for start in range(0, len(pks), COPY_BATCH):
             batch = pks[start : start + COPY_BATCH]
-            cursor.execute(f"{sql}({', '.join(['%s'] * len(batch))})", [*params, *batch])
+            cursor.execute(f"{sql} IN ({', '.join(['%s'] * len(batch))})", [*params, *batch])
+        if m2m:
+            _copy_m2m_rows(cursor, model, versions=None, after=first)
+
+
+def history_tables(model: type[models.Model]) -> list[str]:
+    """The tables a version of a `model` row is written to: its history and the history of
+    its many-to-many fields."""
+    history = model.history.model
+    kept = [HistoricalRecords.m2m_models[f] for f in getattr(history, "_history_m2m_fields", ())]
+    return [history._meta.db_table, *(m2m._meta.db_table for m2m in kept)]
+
+
+def _version_columns(model: type[models.Model]) -> tuple[str, str]:
+    """The columns of a version's own key and of the row it is a version of."""
+    history = model.history.model
+    return history._meta.pk.column, history._meta.get_field(model._meta.pk.name).column
+
+
+def _m2m_copies(model: type[models.Model], versions: str) -> list[str]:
+    """An INSERT ... SELECT per many-to-many field the history keeps, copying the current
+    rows of the through table for each version in `versions` (a table or query with the
+    columns of `_version_columns`)."""
+    quote = connection.ops.quote_name
+    history = model.history.model
+    version_pk, row_pk = _version_columns(model)
+    copies = []
+    for field in getattr(history, "_history_m2m_fields", ()):
+        kept = HistoricalRecords.m2m_models[field]
+        through = field.remote_field.through
+        names = [f.name for f in through._meta.concrete_fields]
+        targets = [kept._meta.get_field(name).column for name in names]
+        targets.append(kept._meta.get_field("history").column)
+        chosen = [f"t.{quote(through._meta.get_field(name).column)}" for name in names]
+        copies.append(
+            f"INSERT INTO {quote(kept._meta.db_table)} ({', '.join(quote(c) for c in targets)}) "
+            f"SELECT {', '.join(chosen)}, v.{quote(version_pk)} FROM {versions} v "
+            f"JOIN {quote(through._meta.db_table)} t "
+            f"ON t.{quote(field.m2m_column_name())} = v.{quote(row_pk)}"
+        )
+    return copies
+
+
+def _last_version(cursor, history: type[models.Model]) -> int:
+    table = connection.ops.quote_name(history._meta.db_table)
+    column = connection.ops.quote_name(history._meta.pk.column)
+    cursor.execute(f"SELECT COALESCE(MAX({column}), 0) FROM {table}")
+    return cursor.fetchone()[0]
+
+
+def _copy_m2m_rows(cursor, model: type[models.Model], *, versions: list[int] | None, after: int):
+    """The many-to-many rows of the versions inserted since version `after` (SQLite: one
+    writer at a time), or on PostgreSQL of the versions numbered `versions`."""
+    quote = connection.ops.quote_name
+    history = model.history.model
+    version_pk, row_pk = _version_columns(model)
+    selected = f"SELECT {quote(version_pk)}, {quote(row_pk)} FROM {quote(history._meta.db_table)}"
+    if connection.vendor == "postgresql" and versions is not None:
+        condition, params = f"{quote(version_pk)} = ANY(%s)", [versions]
+    else:
+        condition, params = f"{quote(version_pk)} > %s", [after]
+    for copy in _m2m_copies(model, f"({selected} WHERE {condition})"):
+        cursor.execute(copy, params)
 
 
 def record_changed_rows(queryset: models.QuerySet, pks: Iterable[int], *, user, reason) -> None:

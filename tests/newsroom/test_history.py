@@ -158,3 +158,37 @@ def test_editors_see_the_import_runs_and_cannot_change_them(client, redaktion_us
     change = client.post(reverse("admin:newsroom_importrun_change", args=[run.pk]), {})
     assert change.status_code == 403 and ImportRun.objects.get().file_name == "themen.csv"
     assert client.get(reverse("admin:newsroom_importrun_add")).status_code == 403
+
+
+def test_every_row_a_spreadsheet_import_writes_has_one_version_with_its_topics(
+    tmp_path, redaktion_user
+):
+    summit = make_summit(slug="hanoi")
+    Topic.objects.create(slug="sanktionen", name="Sanktionen")
+    Topic.objects.create(slug="wirtschaft", name="Wirtschaft")
+    path = tmp_path / "aussagen.csv"
+    rows = "".join(f"hanoi;Satz {n};{'sanktionen' if n % 2 else ''}\n" for n in range(60))
+    path.write_text("summit;text;topics\n" + rows)
+    call_command(
+        "import_csv", "statements", str(path), "--user", "redakteurin", stdout=io.StringIO()
+    )
+    path.write_text("summit;text;topics\nhanoi;Satz 1;wirtschaft\nhanoi;Satz 2;\n")
+    call_command(
+        "import_csv", "statements", str(path), "--user", "redakteurin", stdout=io.StringIO()
+    )
+    statements = Statement.objects.filter(summit=summit)
+    assert statements.count() == 60
+    for statement in statements:
+        kept = versions(statement)
+        assert [v.history_type for v in kept] == (
+            ["+", "~"] if statement.text == "Satz 1" else ["+"]
+        )
+        assert {(v.history_user, v.history_change_reason) for v in kept} == {
+            (redaktion_user, "Tabellen-Import aussagen.csv")
+        }
+        number = int(statement.text.split()[1])
+        assert [sorted(t.topic.slug for t in v.topics.all()) for v in kept] == (
+            [["sanktionen"], ["wirtschaft"]]
+            if number == 1
+            else [["sanktionen"] if number % 2 else []]
+        )
