@@ -557,13 +557,9 @@ DECISION_WORDS = frozenset(
     "hofft hoffte hofften hoffen erwartet befürchten befürchtete bemängeln sicher "
     "zuversichtlich überzeugt erwiesen bereit".split()
 )
-# Descriptions that stand for a person the article named before ("der Nordkoreaner", "der
-# nordkoreanische Staatsmann"), unlike roles that name someone new ("der Sprecher").
+# Descriptions by origin that stand for a person the article named before ("der Nordkoreaner",
+# "die Vietnamesin"), unlike roles that name someone new ("der Sprecher").
 DEMONYM_ENDINGS = ("aner", "anerin", "ener", "enerin", "ese", "esin")
-DESCRIPTION_NOUNS = frozenset(
-    "Staatsmann Staatschef Staatschefin Staatsführer Machthaber Machthaberin Diktator "
-    "Gastgeber Gastgeberin Milliardär Republikaner Republikanerin".split()
-)
 
 # Words that make a sentence worth reading for a report: a cue may stand on any of them.
 CUE_WORDS = (

@@ -57,7 +57,6 @@ from sources.importing.lexicon import (
     DECISION_WORDS,
     DEMONSTRATIVES,
     DEMONYM_ENDINGS,
-    DESCRIPTION_NOUNS,
     DETERMINERS,
     INDEFINITE_ARTICLES,
     KONJUNKTIV,
@@ -1175,10 +1174,10 @@ class _Extractor:
         return self._name(mention), start, end, True
 
     def _described_person(self, mention: Mention) -> str | None:
-        """The known person named last before a description that stands for them: "der
-        Nordkoreaner", "der nordkoreanische Staatsmann"."""
+        """The known person named last before a description by origin that stands for them:
+        "der Nordkoreaner", "die Vietnamesin"."""
         head = mention.text.split()[-1]
-        if not (head.endswith(DEMONYM_ENDINGS) or head in DESCRIPTION_NOUNS):
+        if not head.endswith(DEMONYM_ENDINGS):
             return None
         if self.people.resolve(mention.text) is not None:
             return None
@@ -1294,8 +1293,8 @@ class _Extractor:
     def _speech_act(self, tokens: list[Token], cues: list[tuple[int, Attribution]]) -> bool:
         """A sentence that reports a demand or a charge without saying its words: "Die EU
         fordert eine bessere Bekämpfung der Korruption", "Er warf der Regierung Versagen vor"."""
-        if any(t.quote for t in tokens):
-            return False
+        if any(t.quote for t in tokens) or tokens[-1].text not in {".", "!", "?"}:
+            return False  # quoted words are reported on their own; a heading reports nothing
         for ci, attribution in cues:
             if attribution.speaker is None or tokens[ci].lower not in SPEECH_ACT_VERBS:
                 continue

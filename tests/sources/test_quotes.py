@@ -833,6 +833,10 @@ def test_dass_clause_after_a_complaint_with_its_subject_between():
     assert (quote.text, quote.speaker) == ("dass der Bundesrat übergangen wurde", "Kläger")
 
 
+def test_heading_with_a_verb_of_naming_is_no_statement():
+    assert extract_quotes("Kim nennt weiter keine Details\n\nDas Treffen endete früh.") == []
+
+
 def test_written_statement_after_geschrieben():
     text = (
         "Trump lobte die Beziehungen. Schon vor der Begegnung hatte er geschrieben: "
