@@ -53,6 +53,7 @@ check:
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest:
+	bash .ci/ensure-redis
 	$(BIN)/pytest
 
 # After changing translatable text: update the English catalogue, translate its new entries,

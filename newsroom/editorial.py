@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import pagecache
 from newsroom.history import ADMIN_ACTION, record_changed_rows
 
 SCHEDULE_OUT_OF_ORDER = _("„Online bis“ muss nach „online ab“ liegen.")
@@ -205,6 +206,8 @@ def _change_status(queryset: models.QuerySet, *, user, action, **values) -> int:
             record_changed_rows(
                 queryset, pks, user=user, reason=ADMIN_ACTION.format(action=action)
             )
+        if changed:
+            pagecache.bump()
     return changed
 
 

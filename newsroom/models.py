@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 SYSTEM = _("System")
@@ -41,7 +42,11 @@ class ImportRun(models.Model):
 
     @classmethod
     def record(cls, *, model, file_name: str, user, via: str, new: int, updated=0, skipped=0):
-        """Note an import into `model` that wrote rows."""
+        """Note an import into `model` that wrote rows: what readers may see may have
+        changed (the imports write in bulk, past the signals that note a save)."""
+        from newsroom import pagecache
+
+        pagecache.bump()
         field = cls._meta.get_field("file_name")
         return cls.objects.create(
             table=ContentType.objects.get_for_model(model),
@@ -117,3 +122,20 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.name} {self.object_id} ({self.get_state_display()})"
+
+
+class PublicVersion(models.Model):
+    """One row counting the changes to what readers may see: every write to content (a save,
+    a bulk action, an import, the schedule) moves it on, in the same transaction. Cached
+    public pages are kept under this number (newsroom.pagecache), so a change makes every
+    page fresh at once, in every process, whatever the cache."""
+
+    number = models.BigIntegerField(_("Stand"), default=0)
+    changed_at = models.DateTimeField(_("geändert"), default=timezone.now)
+    # The next time a scheduled row goes online or offline: from then until the scheduling
+    # job has moved the number on, pages are not taken from the cache.
+    next_boundary = models.DateTimeField(_("nächster Zeitplan"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Stand der Website")
+        verbose_name_plural = _("Stand der Website")

@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whole public pages for anonymous readers, from the cache (newsroom.pagecache).
+    "newsroom.pagecache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Every change saved in a request is recorded in its object's history with the user.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -247,6 +249,33 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
+}
+
+# Public pages are cached whole for anonymous readers (newsroom.pagecache). PAGE_CACHE=file
+# (the default) shares them between the processes of one machine, redis (with REDIS_URL)
+# between machines, memory keeps them per process.
+PAGE_CACHE = "pages"
+_page_cache = os.environ.get("PAGE_CACHE", "file")
+PAGE_CACHE_BACKENDS = {
+    "file": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(BASE_DIR / "var" / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
+    "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "redis": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "KEY_PREFIX": "newsroom",
+    },
+}
+if _page_cache not in PAGE_CACHE_BACKENDS:
+    raise ImproperlyConfigured(
+        f"PAGE_CACHE is one of {', '.join(PAGE_CACHE_BACKENDS)}, not {_page_cache!r}."
+    )
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    PAGE_CACHE: PAGE_CACHE_BACKENDS[_page_cache],
 }
 
 # Background jobs (jobs, via django-tasks): the queue is a table of this database by default,

@@ -23,6 +23,19 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 
 @pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Every test starts its site from nothing: no page cached by an earlier test (whose
+    database had the same version number)."""
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    cache = caches[settings.PAGE_CACHE]
+    if isinstance(cache, LocMemCache):  # never a shared cache's clear(): it empties it all
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def plain_static_storage(settings):
     # The manifest storage needs `collectstatic`; tests render templates without it.
     settings.STORAGES = {

@@ -1,0 +1,137 @@
+"""Whole public pages cached for anonymous readers, kept under the number of the site's
+current state (`PublicVersion`): a change to content moves the number on, and every page is
+rendered afresh the next time it is asked for. A reader (or a CDN) that has the current
+state gets `304 Not Modified` without anything being rendered. Staff never get, nor fill,
+the cache: they may see drafts.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError, transaction
+from django.db.models import F, Min, Q
+from django.http import HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language
+
+from newsroom.models import PublicVersion
+
+# Not reader pages: the admin, the language switch, files served by WhiteNoise.
+NOT_CACHED = ("/admin/", "/i18n/", "/static/")
+SECONDS = 60 * 60
+
+
+def current() -> PublicVersion:
+    version = PublicVersion.objects.filter(pk=1).first()
+    return version if version is not None else PublicVersion(pk=1)
+
+
+def bump() -> None:
+    """Something readers may see has changed (or may have): in the caller's transaction."""
+    now = timezone.now()
+    values = {"changed_at": now, "next_boundary": next_boundary(now)}
+    with transaction.atomic():
+        if not PublicVersion.objects.filter(pk=1).update(number=F("number") + 1, **values):
+            PublicVersion.objects.get_or_create(pk=1, defaults={"number": 1, **values})
+
+
+def next_boundary(now):
+    """The next time a published row goes online or offline by its schedule (one query per
+    publishable model)."""
+    from newsroom.editorial import Editorial, Status
+
+    times = []
+    for model in apps.get_models():
+        if issubclass(model, Editorial):
+            found = model._default_manager.filter(status=Status.PUBLISHED).aggregate(
+                online=Min("publish_at", filter=Q(publish_at__gt=now)),
+                offline=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+            )
+            times += [time for time in found.values() if time is not None]
+    return min(times, default=None)
+
+
+CONTENT_APPS = {"events", "sources"}
+
+
+def bump_on_change(sender, action=None, **kwargs) -> None:
+    """Signal receiver for saves, deletions and links of the content models (not of their
+    history, which changes nothing readers see)."""
+    if action is not None and not action.startswith("post_"):
+        return
+    if sender._meta.app_label in CONTENT_APPS and not hasattr(sender, "instance_type"):
+        bump()
+
+
+class PublicPageCacheMiddleware:
+    """After the authentication and locale middleware: it needs to know who asks and in
+    which language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            response = self.get_response(request)
+            if request.user.is_authenticated and not request.path.startswith(NOT_CACHED):
+                # A page as staff see it (drafts perhaps) is theirs alone.
+                patch_cache_control(response, private=True, no_store=True)
+            return response
+        try:
+            version = current()
+        except DatabaseError:
+            # The database is away: no version, no cache; the view says what it can.
+            return self.get_response(request)
+        if version.next_boundary is not None and version.next_boundary <= timezone.now():
+            # A row has just gone online or offline by its schedule; until the scheduling
+            # job moves the number on (within a minute), every reader gets a fresh page.
+            return self.get_response(request)
+        etag = f'"{version.number}-{get_language()}"'
+        if self.not_modified(request, etag, version.changed_at):
+            response = HttpResponseNotModified()
+            self.mark(response, etag, version.changed_at)
+            return response
+        cache = caches[settings.PAGE_CACHE]
+        key = f"page:{version.number}:{get_language()}:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is None:
+            response = self.get_response(request)
+            if not self.cacheable_response(request, response):
+                return response
+            self.mark(response, etag, version.changed_at)
+            cache.set(key, response, SECONDS)
+        return response
+
+    @staticmethod
+    def cacheable_request(request) -> bool:
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith(NOT_CACHED)
+            and not request.user.is_authenticated
+        )
+
+    @staticmethod
+    def cacheable_response(request, response) -> bool:
+        """A plain page for everyone: no cookie, no CSRF token of this reader's in it."""
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and "Cache-Control" not in response
+        )
+
+    @staticmethod
+    def not_modified(request, etag: str, changed_at) -> bool:
+        if (tags := request.headers.get("If-None-Match")) is not None:
+            return etag in [tag.strip() for tag in tags.split(",")] or tags.strip() == "*"
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        return since is not None and int(changed_at.timestamp()) <= since
+
+    @staticmethod
+    def mark(response, etag: str, changed_at) -> None:
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(changed_at.timestamp())
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
