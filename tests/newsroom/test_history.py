@@ -72,9 +72,9 @@ def test_an_article_import_is_a_version_of_the_article_and_its_statements(demo, 
     source = SourceArticle.objects.get()
     (created,) = versions(source)
     assert (created.history_type, created.history_user) == ("+", None)
-    assert created.history_change_reason == f"Artikel-Import {path}"
+    assert created.history_change_reason == f"Artikel-Import {path.name}"
     statement = source.statements.first()
-    assert versions(statement)[0].history_change_reason == f"Artikel-Import {path}"
+    assert versions(statement)[0].history_change_reason == f"Artikel-Import {path.name}"
     (run,) = ImportRun.objects.filter(file_name=str(path))
     assert (run.via, run.new, run.user) == ("command", 1, None)
 

@@ -35,7 +35,7 @@ def seeds_imported(demo):
 
 
 def statements_of(number: str):
-    source = SourceArticle.objects.get(filename=str(seed(number)))
+    source = SourceArticle.objects.get(filename=seed(number).name)
     return list(source.statements.select_related("speaker", "delegation", "source"))
 
 
@@ -50,7 +50,7 @@ def test_the_five_seeds_become_five_sources_about_hanoi(seeds_imported):
 
 
 def test_mdr_article_metadata_and_clean_body(seeds_imported):
-    source = SourceArticle.objects.get(filename=str(seed("001")))
+    source = SourceArticle.objects.get(filename=seed("001").name)
     assert source.title == "USA-Nordkorea-Gipfel in Hanoi endet ohne Ergebnis"
     assert source.kicker == "Kein Durchbruch"
     assert source.publisher == "MDR"
@@ -70,12 +70,12 @@ def test_no_commenter_words_become_statements(seeds_imported):
 
 
 def test_wikipedia_article_has_no_footnote_markers(seeds_imported):
-    body = SourceArticle.objects.get(filename=str(seed("000"))).body
+    body = SourceArticle.objects.get(filename=seed("000").name).body
     assert "[1]" not in body and "[11]" not in body
 
 
 def test_dateline_and_scare_quotes(seeds_imported):
-    source = SourceArticle.objects.get(filename=str(seed("002")))
+    source = SourceArticle.objects.get(filename=seed("002").name)
     assert source.dateline == "Hanoi"
     texts = {s.text for s in statements_of("002")}
     assert not texts & {"Denuklearisierung", "Sicherheitsgarantien", "korrespondierenden"}
@@ -187,7 +187,7 @@ def test_a_bad_file_is_reported_by_name_and_does_not_stop_the_others(demo, tmp_p
         )
     assert f"{binary}: Die Datei ist keine Textdatei" in err.getvalue()
     assert f"{empty}: Die Datei ist leer" in err.getvalue()
-    assert list(SourceArticle.objects.values_list("filename", flat=True)) == [str(seed("003"))]
+    assert list(SourceArticle.objects.values_list("filename", flat=True)) == [seed("003").name]
 
 
 def test_a_folder_is_imported_with_all_its_text_files(demo):
@@ -229,7 +229,7 @@ def test_a_file_name_longer_than_its_column_is_kept_by_its_end(demo, tmp_path):
     folder.mkdir(parents=True)
     article = folder / "hanoi-artikel.txt"
     article.write_bytes(seed("003").read_bytes())
-    import_articles(article)
+    import_articles(tmp_path)  # kept relative to the folder given: a path of 12 long folders
     filename = SourceArticle.objects.get().filename
     assert len(filename) == 300 and filename.endswith("/hanoi-artikel.txt")
 
