@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
-from simple_history.utils import get_m2m_reverse_field_name
 
 from newsroom import revisions
 from newsroom.editorial import (
@@ -30,7 +29,7 @@ from newsroom.editorial import (
     move_to_draft,
     publish,
 )
-from newsroom.history import FieldChange, version_changes, word_diff
+from newsroom.history import version_changes
 from newsroom.models import SYSTEM, ImportRun, Revision
 
 REVISION_SUBMITTED = _("Änderung zur Freigabe eingereicht.")
@@ -85,7 +84,7 @@ class NewsroomAdmin(SimpleHistoryAdmin):
             "media": self.media,
             "older": older,
             "newer": newer,
-            "changes": compare_versions(older, newer),
+            "changes": version_changes(older, newer),
         }
         return TemplateResponse(request, "admin/newsroom/history_compare.html", context)
 
@@ -104,43 +103,6 @@ class GermanRecordContextHelper(HistoricalRecordContextHelper):
         if field.choices:
             return dict(field.flatchoices).get(value, value)
         return value
-
-
-def compare_versions(older, newer) -> list[FieldChange]:
-    """`version_changes`, and the many-to-many fields of a version (`m2m_fields`: a
-    statement's topics) by the names of what they link to: `version_changes` cannot show
-    the raw link rows that simple-history compares."""
-    many = {f.name: f for f in getattr(newer, "_history_m2m_fields", ())}
-    if not many:
-        return version_changes(older, newer)
-    delta = newer.diff_against(older, excluded_fields=set(many))
-    fields = {field.name: field for field in newer.instance_type._meta.get_fields()}
-    changes = []
-    for change in delta.changes:
-        field = fields.get(change.field)
-        choices = dict(getattr(field, "flatchoices", None) or ())
-        old, new = (
-            "" if value is None else str(choices.get(value, value))
-            for value in (change.old, change.new)
-        )
-        changes.append(_field_change(field, old, new))
-    for field in many.values():
-        old, new = _linked_names(older, field), _linked_names(newer, field)
-        if old != new:
-            changes.append(_field_change(field, old, new))
-    return changes
-
-
-def _field_change(field, old: str, new: str) -> FieldChange:
-    return FieldChange(label=str(field.verbose_name), old=old, new=new, pieces=word_diff(old, new))
-
-
-def _linked_names(version, field) -> str:
-    target = get_m2m_reverse_field_name(field)
-    ids = getattr(version, field.name).values_list(f"{target}_id", flat=True)
-    return ", ".join(
-        sorted(str(obj) for obj in field.related_model._default_manager.filter(pk__in=ids))
-    )
 
 
 class ScheduleFilter(admin.SimpleListFilter):

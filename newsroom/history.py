@@ -11,6 +11,7 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+from simple_history.utils import get_m2m_reverse_field_name
 
 from newsroom.bulk import insert
 
@@ -208,16 +209,26 @@ class FieldChange:
 
 
 def version_changes(older, newer) -> list[FieldChange]:
-    """The fields in which two versions of one object differ, each with its words compared."""
-    delta = newer.diff_against(older)
+    """The fields in which two versions of one object differ, each with its words compared;
+    choices by their labels, many-to-many fields (`m2m_fields`: a statement's topics) by the
+    names of what they link to."""
+    many = {field.name: field for field in getattr(newer, "_history_m2m_fields", ())}
+    delta = newer.diff_against(older, excluded_fields=set(many))
     fields = {field.name: field for field in newer.instance_type._meta.get_fields()}
     changes = []
     for change in delta.changes:
         field = fields.get(change.field)
-        label = str(getattr(field, "verbose_name", change.field))
-        old, new = _shown(field, change.old), _shown(field, change.new)
-        changes.append(FieldChange(label=label, old=old, new=new, pieces=word_diff(old, new)))
+        changes.append(_change(field, _shown(field, change.old), _shown(field, change.new)))
+    for field in many.values():
+        old, new = _linked_names(older, field), _linked_names(newer, field)
+        if old != new:
+            changes.append(_change(field, old, new))
     return changes
+
+
+def _change(field, old: str, new: str) -> FieldChange:
+    label = str(getattr(field, "verbose_name", ""))
+    return FieldChange(label=label, old=old, new=new, pieces=word_diff(old, new))
 
 
 def _shown(field, value) -> str:
@@ -225,6 +236,14 @@ def _shown(field, value) -> str:
         return ""
     choices = dict(getattr(field, "flatchoices", None) or ())
     return str(choices.get(value, value))
+
+
+def _linked_names(version, field) -> str:
+    target = get_m2m_reverse_field_name(field)
+    ids = getattr(version, field.name).values_list(f"{target}_id", flat=True)
+    return ", ".join(
+        sorted(str(obj) for obj in field.related_model._default_manager.filter(pk__in=ids))
+    )
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
