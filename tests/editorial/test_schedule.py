@@ -2,8 +2,6 @@
 until `unpublish_at`, everywhere readers look, whether or not the scheduling job has run yet;
 the job brings the record in line (and leaves a version in the history)."""
 
-import subprocess
-import sys
 import time
 from datetime import timedelta
 
@@ -17,7 +15,7 @@ from events.models import Statement, Summit
 from newsroom.editorial import Status, apply_schedule
 from tests.events.conftest import add_statement, build_world
 from tests.factories import make_summit
-from tests.jobs.test_article_import_job import PROJECT, worker_environment
+from tests.jobs.worker import DATABASE_QUEUE, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -137,19 +135,11 @@ def test_the_admin_shows_scheduled_rows_and_their_time(admin_client, embargoed):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_the_schedule_every_minute(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = DATABASE_QUEUE
     summit = make_summit(status=Status.PUBLISHED, publish_at=timezone.now())
     call_command("schedule_publishing")
     call_command("schedule_publishing")  # a second start does not start a second cycle
-    worker = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
-        cwd=PROJECT,
-        env={**worker_environment(), "TASKS_BACKEND": "database"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert worker.returncode == 0, worker.stderr[-3000:]
+    run_worker()
     summit.refresh_from_db()
     assert summit.publish_at is None
     from django_tasks_db.models import DBTaskResult

@@ -1,13 +1,7 @@
 """The admin's article upload runs as a background job: the editor follows it on a page of
 its own, can cancel it, and reads its result there after the tab was closed."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from django.conf import settings as django_settings
-from django.db import connection
 from django.urls import reverse
 
 from jobs import work
@@ -15,12 +9,11 @@ from jobs.models import Job
 from sources import uploads
 from sources.models import SourceArticle
 from tests.factories import make_user
+from tests.jobs.worker import DATABASE_QUEUE, run_worker
 from tests.sources.test_admin import confirm, preview, seed_upload
 
 IMPORT_URL = "admin:sources_sourcearticle_import_articles"
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 NO_QUEUE = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-PROJECT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -131,32 +124,8 @@ def test_a_worker_process_runs_the_queued_job(client, settings):
     assert job.state == Job.State.QUEUED
     assert SourceArticle.objects.count() == 0
 
-    worker = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
-        cwd=PROJECT,
-        env={**worker_environment(), "TASKS_BACKEND": "database"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert worker.returncode == 0, worker.stderr[-3000:]
+    run_worker()
     job.refresh_from_db()
     assert job.state == Job.State.DONE, job.result
     assert (job.done, job.total) == (2, 2)
     assert SourceArticle.objects.count() == 2
-
-
-def worker_environment() -> dict:
-    """The environment of this test run, pointed at the test database this process uses."""
-    import os
-
-    database = connection.settings_dict
-    if database["ENGINE"].endswith("sqlite3"):
-        url = f"sqlite:///{database['NAME']}"
-    else:
-        url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-    return {
-        **os.environ,
-        "DATABASE_URL": url,
-        "IMPORT_STAGING_DIR": str(django_settings.IMPORT_STAGING_DIR),
-    }
