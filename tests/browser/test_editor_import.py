@@ -1,19 +1,13 @@
 """An editor in a real browser: upload articles, check the preview, save, review the
 suggested statements and publish them; readers then see them in the summit's statements."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from events.demo import load_demo
+from tests.seeds import seed_path
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed corpus is not at {SEEDS}"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_editor_uploads_reviews_and_publishes(page, live_server, admin_user):
@@ -25,9 +19,7 @@ def test_editor_uploads_reviews_and_publishes(page, live_server, admin_user):
     page.get_by_role("button", name="Anmelden").click()
 
     page.get_by_role("link", name="Artikel importieren").click()
-    page.get_by_label("Dateien").set_input_files(
-        [next(SEEDS.glob("001_*.txt")), next(SEEDS.glob("003_*.txt"))]
-    )
+    page.get_by_label("Dateien").set_input_files([seed_path("001"), seed_path("003")])
     page.get_by_role("button", name="Vorschau").click()
     title = page.get_by_role("row", name="Titel USA-Nordkorea-Gipfel in Hanoi endet ohne Ergebnis")
     expect(title).to_be_visible()

@@ -1,7 +1,6 @@
 """Every change leaves a trace: who changed what and when, from every path that writes."""
 
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -13,10 +12,9 @@ from newsroom.history import UNKNOWN_USER
 from newsroom.models import ImportRun
 from sources.models import SourceArticle
 from tests.factories import make_person, make_source, make_statement, make_summit
+from tests.seeds import seed_path
 
 pytestmark = pytest.mark.django_db
-
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 
 def versions(instance):
@@ -67,7 +65,7 @@ def test_an_admin_action_is_a_version_of_each_row_it_changed(client, chefredakti
 
 def test_an_article_import_is_a_version_of_the_article_and_its_statements(demo, tmp_path):
     path = tmp_path / "artikel.txt"
-    path.write_bytes(next(SEEDS.glob("000_*.txt")).read_bytes())
+    path.write_bytes(seed_path("000").read_bytes())
     call_command("import_articles", str(path), "--summit", "hanoi-2019", stdout=io.StringIO())
     source = SourceArticle.objects.get()
     (created,) = versions(source)

@@ -2,7 +2,6 @@
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,14 +11,11 @@ from events.models import Person, Statement, Summit
 from newsroom.editorial import StatementStatus, Status
 from sources.models import SourceArticle
 from tests.factories import make_source, make_statement
+from tests.seeds import seed_path, seed_paths
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 IMPORT_URL = "admin:sources_sourcearticle_import_articles"
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed corpus is not at {SEEDS}"),
-]
+pytestmark = pytest.mark.django_db
 
 
 def upload(name: str, data: bytes) -> SimpleUploadedFile:
@@ -27,7 +23,7 @@ def upload(name: str, data: bytes) -> SimpleUploadedFile:
 
 
 def seed_upload(number: str) -> SimpleUploadedFile:
-    path = next(SEEDS.glob(f"{number}_*.txt"))
+    path = seed_path(number)
     return upload(path.name, path.read_bytes())
 
 
@@ -80,7 +76,7 @@ def test_duplicates_are_flagged_in_the_preview(admin_client, demo):
 def test_a_zip_archive_of_articles_is_unpacked(admin_client, demo):
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as zf:
-        for path in sorted(SEEDS.glob("*.txt")):
+        for path in seed_paths():
             zf.write(path, f"hanoi/{path.name}")
         zf.writestr("hanoi/bild.jpg", b"\xff\xd8\xff")
     response = preview(admin_client, upload("hanoi.zip", archive.getvalue()))

@@ -2,7 +2,6 @@
 statements in the database, through the `import_articles` command."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,17 +9,10 @@ from django.core.management import CommandError, call_command
 from events.models import Statement, Summit
 from newsroom.editorial import StatementStatus
 from sources.models import SourceArticle
+from tests.seeds import seed_folder, seed_paths
+from tests.seeds import seed_path as seed
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed corpus is not at {SEEDS}"),
-]
-
-
-def seed(number: str) -> Path:
-    return next(SEEDS.glob(f"{number}_*.txt"))
+pytestmark = pytest.mark.django_db
 
 
 def import_articles(*args) -> tuple[str, str]:
@@ -31,7 +23,7 @@ def import_articles(*args) -> tuple[str, str]:
 
 @pytest.fixture
 def seeds_imported(demo):
-    import_articles(*sorted(SEEDS.glob("*.txt")))
+    import_articles(*seed_paths())
 
 
 def statements_of(number: str):
@@ -157,7 +149,7 @@ def test_indirect_speech_is_found(seeds_imported, number, speaker, start):
 
 def test_importing_the_same_files_again_changes_nothing(seeds_imported):
     before = (SourceArticle.objects.count(), Statement.objects.count())
-    out, _ = import_articles(*sorted(SEEDS.glob("*.txt")))
+    out, _ = import_articles(*seed_paths())
     assert (SourceArticle.objects.count(), Statement.objects.count()) == before
     assert "0 angelegt, 5 schon vorhanden, 0 fehlgeschlagen." in out
 
@@ -191,12 +183,12 @@ def test_a_bad_file_is_reported_by_name_and_does_not_stop_the_others(demo, tmp_p
 
 
 def test_a_folder_is_imported_with_all_its_text_files(demo):
-    out, _ = import_articles(SEEDS)
+    out, _ = import_articles(seed_folder())
     assert "5 angelegt" in out
 
 
 def test_dry_run_writes_nothing(demo):
-    out, _ = import_articles(SEEDS, "--dry-run")
+    out, _ = import_articles(seed_folder(), "--dry-run")
     assert "5 würden angelegt" in out
     assert not SourceArticle.objects.exists() and not Statement.objects.exists()
 

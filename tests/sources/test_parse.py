@@ -2,7 +2,6 @@ import re
 import unicodedata
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -19,8 +18,7 @@ from sources.importing.parse import (
     read_article,
 )
 from sources.importing.types import ParsedArticle, UnreadableFile
-
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+from tests.seeds import seed_path
 
 PROSE = (
     "Das zweite Treffen von US-Präsident Trump und Nordkoreas Staatschef Kim hat keinen "
@@ -592,13 +590,9 @@ def test_checksum_of_an_article_is_the_checksum_of_its_text(text):
 
 # The seed corpus
 
-needs_seeds = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason=f"seed corpus {SEEDS} is not checked out next to the repository"
-)
-
 
 def seed(prefix: str) -> ParsedArticle:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    path = seed_path(prefix)
     return read_article(path.read_bytes(), filename=path.name)
 
 
@@ -607,7 +601,6 @@ def sentences(text: str) -> list[str]:
     return [" ".join(piece.split()) for piece in pieces if piece.strip()]
 
 
-@needs_seeds
 def test_seed_001_mdr_article():
     article = seed("001")
     assert article.title == "USA-Nordkorea-Gipfel in Hanoi endet ohne Ergebnis"
@@ -640,7 +633,6 @@ def test_seed_001_mdr_article():
     ]
 
 
-@needs_seeds
 def test_seed_000_wikipedia_article_has_no_footnote_markers():
     article = seed("000")
     assert re.search(r"\[\d+\]", article.body) is None
@@ -648,7 +640,6 @@ def test_seed_000_wikipedia_article_has_no_footnote_markers():
     assert len(removed(article, "footnote-marker")) == 12
 
 
-@needs_seeds
 def test_seed_002_dateline_and_paragraphs():
     article = seed("002")
     assert article.dateline == "Hanoi"
@@ -658,7 +649,6 @@ def test_seed_002_dateline_and_paragraphs():
     assert "\n\nEnde des Korea-Kriegs?\n\n" in article.body
 
 
-@needs_seeds
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seed_title_and_every_sentence_kept(prefix):
     article = seed(prefix)
@@ -673,7 +663,6 @@ def test_seed_title_and_every_sentence_kept(prefix):
     assert_body_maps_back(article)
 
 
-@needs_seeds
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seed_reads_the_same_in_windows_1252_with_crlf(prefix):
     article = seed(prefix)

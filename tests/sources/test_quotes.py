@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sources.importing.parse import parse_article
 from sources.importing.quotes import extract_quotes, find_quotations
 from sources.importing.types import KnownPerson, QuoteCandidate
-
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+from tests.seeds import seed_path
 
 PEOPLE = (
     KnownPerson("Donald Trump", ("Trump", "US-Präsident", "Präsident Trump")),
@@ -1066,19 +1064,14 @@ def test_any_text_gives_sorted_candidates_whose_spans_index_it(text):
 # The seed articles
 
 
-seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS}")
-
-
 def seed(prefix: str) -> str:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    text = path.read_text(encoding="utf-8")
+    text = seed_path(prefix).read_text(encoding="utf-8")
     if prefix == "001":
         # The parser cuts the programme line, the footer and the reader comments.
         text = text[: text.index("Dieses Thema im Programm")]
     return text
 
 
-@seeds
 def test_seed_001_every_quote_of_trump_and_kim_has_its_speaker():
     text = seed("001")
     candidates = extract_quotes(text, people=PEOPLE)
@@ -1102,7 +1095,6 @@ def test_seed_001_every_quote_of_trump_and_kim_has_its_speaker():
     assert len(quoted) == len(expected)
 
 
-@seeds
 def test_seed_003_every_quote_of_trump_and_kim_has_its_speaker():
     text = seed("003")
     candidates = extract_quotes(text, people=PEOPLE)
@@ -1139,7 +1131,6 @@ def test_seed_003_every_quote_of_trump_and_kim_has_its_speaker():
     assert only(candidates, "sein Bestes").cue == "sagte"
 
 
-@seeds
 def test_seed_002_scare_quotes_are_not_statements():
     text = seed("002")
     candidates = extract_quotes(text, people=PEOPLE)
@@ -1152,7 +1143,6 @@ def test_seed_002_scare_quotes_are_not_statements():
     )
 
 
-@seeds
 def test_seed_000_kims_indirect_speech():
     text = seed("000")
     candidates = extract_quotes(text, people=PEOPLE)
@@ -1162,7 +1152,6 @@ def test_seed_000_kims_indirect_speech():
     assert quote.text.endswith("begrüßen")
 
 
-@seeds
 def test_seed_004_trumps_indirect_speech():
     text = seed("004")
     candidates = extract_quotes(text, people=PEOPLE)
@@ -1173,17 +1162,14 @@ def test_seed_004_trumps_indirect_speech():
     assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Donald Trump", "sagte")
 
 
-@seeds
 def test_seed_001_through_the_article_parser():
-    parse = pytest.importorskip("sources.importing.parse")
-    article = parse.parse_article((next(SEEDS.glob("001_*.txt"))).read_text(encoding="utf-8"))
+    article = parse_article(seed_path("001").read_text(encoding="utf-8"))
     candidates = extract_quotes(article.body, people=PEOPLE)
     assert_spans_index_text(article.body, candidates)
     assert only(candidates, "begrüßenswert").speaker == "Kim Jong-un"
     assert not [c for c in candidates if "Vogelschiss" in c.text or "unter aller Sau" in c.text]
 
 
-@seeds
 def test_seed_speakers_without_known_people_are_surface_mentions():
     text = seed("003")
     candidates = extract_quotes(text)
