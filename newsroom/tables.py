@@ -6,11 +6,13 @@ natural key, never a database id) and the checks across columns. `import_table` 
 through it in batches: every cell is parsed and validated in Python, references are resolved
 from dictionaries loaded once, each batch costs a few queries (its existing rows, then the
 inserts, as `COPY` on PostgreSQL, and `bulk_update`), and the whole import is one transaction
-that is rolled back when any row is invalid or on a dry run. Once a row is invalid nothing more
-is written, but every row is still checked, so one run names every bad row. The admin (through
-`newsroom.importexport.TableResource`) and `import_csv` both call it, so they accept and refuse
-exactly the same rows. Memory holds one batch, the lookup dictionaries and, for duplicate rows,
-one hash per row of the file.
+that is rolled back when any row is invalid or on a dry run. On PostgreSQL a batch is written
+(rows, history, foreign keys checked) by a thread of its own on the same connection while the
+next batch is read: the database and Python work at the same time. Once a row is invalid
+nothing more is written, but every row is still checked, so one run names every bad row. The
+admin (through `newsroom.importexport.TableResource`) and `import_csv` both call it, so they
+accept and refuse exactly the same rows. Memory holds two batches (one read, one written), the
+lookup dictionaries and, for duplicate rows, one hash per row of the file.
 """
 
 import copy
@@ -35,9 +37,15 @@ from django.db.models.functions import MD5
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from newsroom.bulk import insert
+from newsroom.bulk import Writer, check_constraints, deferred_constraints, insert
 from newsroom.editorial import CANNOT_PUBLISH, CANNOT_UNPUBLISH, Status, can_publish
-from newsroom.history import CHANGED, CREATED, SPREADSHEET_IMPORT, record_history
+from newsroom.history import (
+    CHANGED,
+    CREATED,
+    SPREADSHEET_IMPORT,
+    history_tables,
+    record_history,
+)
 from newsroom.models import ImportRun
 from newsroom.spreadsheets import Sheet, parse_date, parse_decimal, parse_integer
 
@@ -182,8 +190,23 @@ class Column:
 
 
 class DateColumn(Column):
+    # A file names few distinct dates: each is parsed once (up to this many kept).
+    KEPT = 10_000
+
+    def bind(self, model):
+        super().bind(model)
+        self.parsed: dict[str, Any] = {}
+
     def parse(self, cell, *, values):
-        return parse_date(cell)
+        if cell.__class__ is not str:
+            return parse_date(cell)
+        try:
+            return self.parsed[cell]
+        except KeyError:
+            value = parse_date(cell)
+            if len(self.parsed) < self.KEPT:
+                self.parsed[cell] = value
+            return value
 
 
 class IntegerColumn(Column):
@@ -372,10 +395,13 @@ class ManyColumn(Column):
         related = getattr(instance, self.name).all()
         return ", ".join(sorted(getattr(item, self.resolver.field) for item in related))
 
-    def write(self, instances: Sequence[models.Model], *, replace: bool) -> None:
-        if replace:
+    def clear(self, instances: Sequence[models.Model]) -> None:
+        """Remove the stored sets of `instances`, before `write` puts their new ones."""
+        if instances:
             pks = [instance.pk for instance in instances]
             self.through.objects.filter(**{f"{self.source_attname}__in": pks}).delete()
+
+    def write(self, instances: Sequence[models.Model]) -> None:
         pairs = [
             (instance.pk, target)
             for instance in instances
@@ -471,6 +497,13 @@ class Table:
     @cached_property
     def history(self) -> bool:
         return hasattr(self.model, "history")
+
+    @cached_property
+    def db_tables(self) -> list[str]:
+        """The tables an import writes to: the model's, its many-to-many ones, their history."""
+        tables = [self.model._meta.db_table]
+        tables += [c.through._meta.db_table for c in self.columns if isinstance(c, ManyColumn)]
+        return [*tables, *(history_tables(self.model) if self.history else [])]
 
     @cached_property
     def timestamped(self) -> bool:
@@ -597,6 +630,9 @@ class _Import:
         self.batch: list[_Queued] = []
         self.seen: dict[int, int] = {}
         self.rows_read = 0
+        self.writer = Writer()
+        # The new rows and the lines of the batch being written (see `settle`).
+        self.in_flight: tuple[list[models.Model], tuple[int, int]] | None = None
         self.may_publish = (
             trusted or not table.editorial or (user is not None and can_publish(user, table.model))
         )
@@ -646,9 +682,13 @@ class _Import:
     def run(self, sheet: Sheet) -> None:
         columns = self.check_header(sheet.header)
         if not self.report.errors:
-            for line, cells in sheet.rows:
-                self.add(line, cells, columns)
-            self.flush()
+            try:
+                for line, cells in sheet.rows:
+                    self.add(line, cells, columns)
+                self.flush()
+                self.settle()
+            finally:
+                self.writer.close()
         # By line, then in the order of the file's columns.
         position = {name.lower(): index for index, name in enumerate(sheet.header)}
         self.report.errors.sort(key=lambda error: (error.line, position.get(error.column, -1)))
@@ -683,6 +723,7 @@ class _Import:
             values, errors = self.parse(line, cells, columns)
         except PendingReference:
             self.flush()
+            self.settle()
             values, errors = self.parse(line, cells, columns)
         key = None
         if not errors:
@@ -713,6 +754,7 @@ class _Import:
         return CANNOT_UNPUBLISH if existing.status == Status.PUBLISHED else None
 
     def flush(self) -> None:
+        self.settle()
         batch, self.batch = self.batch, []
         if not batch:
             return
@@ -768,7 +810,8 @@ class _Import:
         if created and self.report.dry_run and len(self.report.notes) < MAX_REPORTED_ERRORS:
             self.report.notes.extend(table.notes(created))
         if self.writing:
-            self.write(new, changed, lines=(batch[0].line, batch[-1].line))
+            self.writer.submit(self.write, new, changed)
+            self.in_flight = (new, (batch[0].line, batch[-1].line))
         for outcome in outcomes:
             if outcome.kind == "new":
                 self.report.new += 1
@@ -783,8 +826,10 @@ class _Import:
         if self.progress:
             self.progress(self.rows_read)
 
-    def write(self, new, changed, *, lines: tuple[int, int]) -> None:
-        """One batch: `new` instances to insert, `changed` (instance, changed columns) pairs."""
+    def write(self, new, changed) -> DatabaseError | None:
+        """One batch: `new` instances to insert, `changed` (instance, changed columns) pairs;
+        runs in the writer's thread on PostgreSQL (it reports nothing itself: see `settle`).
+        Returns the database's refusal of the batch, which is then undone as a whole."""
         table = self.table
         now = timezone.now()
         update_fields = set()
@@ -814,12 +859,10 @@ class _Import:
                     )
                 for column in table.columns:
                     if isinstance(column, ManyColumn):
-                        column.write(new, replace=False)
-                        column.write(
-                            [instance for instance, names in changed if column.name in names],
-                            replace=True,
-                        )
-                if self.table.history:
+                        replaced = [i for i, names in changed if column.name in names]
+                        column.clear(replaced)
+                        column.write([*new, *replaced])
+                if table.history:
                     record_history(
                         table.model, new, kind=CREATED, user=self.user, reason=self.reason
                     )
@@ -830,20 +873,36 @@ class _Import:
                         user=self.user,
                         reason=self.reason,
                     )
+                # Foreign keys checked batch by batch, here, rather than all at the commit.
+                check_constraints(self.constraints)
         except DatabaseError as error:
-            self.report.invalid += 1
-            reason = (
-                ALREADY_STORED
-                if isinstance(error, IntegrityError) and _is_unique_violation(error)
-                else str(error).strip().splitlines()[0]
-            )
-            self.fail(
-                lines[0],
-                WHOLE_ROW,
-                DATABASE_REFUSED.format(first=lines[0], last=lines[1], reason=reason),
-            )
+            return error
+        return None
+
+    @cached_property
+    def constraints(self) -> list[str]:
+        return deferred_constraints(self.table.db_tables)
+
+    def settle(self) -> None:
+        """Wait for the batch being written: kept, or (undone) its lines named."""
+        if self.in_flight is None:
             return
-        table.written(new)
+        (new, lines), self.in_flight = self.in_flight, None
+        error = self.writer.wait()
+        if error is None:
+            self.table.written(new)
+            return
+        self.report.invalid += 1
+        reason = (
+            ALREADY_STORED
+            if isinstance(error, IntegrityError) and _is_unique_violation(error)
+            else str(error).strip().splitlines()[0]
+        )
+        self.fail(
+            lines[0],
+            WHOLE_ROW,
+            DATABASE_REFUSED.format(first=lines[0], last=lines[1], reason=reason),
+        )
 
 
 def import_table(

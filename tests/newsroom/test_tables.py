@@ -4,6 +4,7 @@ import io
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from events.models import Statement, Summit
 from events.resources import StatementTable, SummitTable
@@ -202,3 +203,25 @@ def test_big_files_go_in_batches_and_round_trip(monkeypatch):
     report = run(StatementTable, text.replace("Satz 5;sanktionen, wirtschaft", "Satz 5;"))
     assert (report.updated, report.skipped) == (1, 39)
     assert not Statement.objects.get(text="Satz 5").topics.exists()
+
+
+def test_a_batch_whose_history_the_database_refuses_is_undone_and_named(monkeypatch):
+    # On PostgreSQL a batch is written while the next one is read: its refusal arrives later
+    # and must still undo that batch, history included, and name its lines.
+    monkeypatch.setattr(tables, "BATCH_SIZE", 2)
+    make_summit(slug="hanoi")
+    refused = []
+
+    def refuse_second_batch(model, instances, **kwargs):
+        if instances and kwargs["kind"] == "+":
+            refused.append(len(refused))
+            if len(refused) == 2:
+                with connection.cursor() as cursor:
+                    cursor.execute("INSERT INTO events_topic (slug) VALUES (NULL)")
+
+    monkeypatch.setattr(tables, "record_history", refuse_second_batch)
+    rows = "".join(f"hanoi;;Satz {n}\n" for n in range(6))
+    report = run(StatementTable, "summit;speaker;text\n" + rows)
+    assert [(error.line, error.column) for error in report.errors] == [(4, WHOLE_ROW)]
+    assert "Zeilen 4 bis 5" in str(report.errors[0])
+    assert not Statement.objects.exists()
