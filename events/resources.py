@@ -9,6 +9,7 @@ import re
 import uuid
 
 from django.db import connection
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
 
@@ -29,6 +30,7 @@ from newsroom.tables import (
     RowError,
     Table,
 )
+from sources.models import SourceArticle
 
 SUMMIT_ENDS_BEFORE_IT_STARTS = _("das Ende liegt vor dem Beginn ({starts_on})")
 SUMMIT_FOLLOWS_ITSELF = _("ein Gipfel kann nicht auf sich selbst folgen")
@@ -59,8 +61,6 @@ def topics() -> Resolver:
 
 
 def source_articles() -> Resolver:
-    from sources.models import SourceArticle
-
     return Resolver(SourceArticle, noun="keine Quelle")
 
 
@@ -372,16 +372,24 @@ DelegationMemberResource = resource_for(DelegationMemberTable)
 StatementResource = resource_for(StatementTable)
 
 
+_TABLES: dict[str, type[Table]] = {}
+
+
+def register_table(name: str, table: type[Table]) -> None:
+    """Make `table` known to `import_csv` and `export_csv` as `name`. Each app registers its
+    own in its resources module, so this one needs no import of the apps built on events."""
+    _TABLES[name] = table
+
+
 def tables() -> dict[str, type[Table]]:
     """The tables `import_csv` and `export_csv` know, by the name used on the command line."""
-    from sources.resources import SourceArticleTable
+    autodiscover_modules("resources")
+    return dict(_TABLES)
 
-    return {
-        "summits": SummitTable,
-        "people": PersonTable,
-        "delegations": DelegationTable,
-        "members": DelegationMemberTable,
-        "statements": StatementTable,
-        "sources": SourceArticleTable,
-        "topics": TopicTable,
-    }
+
+register_table("summits", SummitTable)
+register_table("people", PersonTable)
+register_table("delegations", DelegationTable)
+register_table("members", DelegationMemberTable)
+register_table("statements", StatementTable)
+register_table("topics", TopicTable)

@@ -8,7 +8,7 @@ imported article is that of the whole file, whatever a spreadsheet changes.
 
 from django.utils.translation import gettext_lazy as _
 
-from events.resources import summits
+from events.resources import register_table, summits
 from newsroom.importexport import resource_for
 from newsroom.tables import ChoiceColumn, Column, DateColumn, ManyColumn, Table
 from sources.importing.normalize import text_checksum
@@ -58,3 +58,4 @@ class SourceArticleTable(Table):
 
 
 SourceArticleResource = resource_for(SourceArticleTable)
+register_table("sources", SourceArticleTable)
