@@ -6,6 +6,7 @@ runs in DEBUG-less mode and refuses to start without a SECRET_KEY. On a develope
 The production knobs (HTTPS, proxies, login throttling) are listed in the README.
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -253,20 +254,30 @@ CONTENT_SECURITY_POLICY = {
 
 # Public pages are cached whole for anonymous readers (newsroom.pagecache). PAGE_CACHE=file
 # (the default) shares them between the processes of one machine, redis (with REDIS_URL)
-# between machines, memory keeps them per process.
+# between machines, memory keeps them per process, none keeps nothing.
 PAGE_CACHE = "pages"
 _page_cache = os.environ.get("PAGE_CACHE", "file")
+# Pages are kept under the version number of their database: the key names the database,
+# so two sites (a demo and a bench, staging and production) never share a page.
+_database_key = hashlib.sha256(
+    "{ENGINE}|{NAME}|{HOST}|{PORT}".format_map(
+        {"HOST": "", "PORT": "", **DATABASES["default"]}
+    ).encode()
+).hexdigest()[:12]
 PAGE_CACHE_BACKENDS = {
     "file": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(BASE_DIR / "var" / "cache" / "pages"),
+        "KEY_PREFIX": _database_key,
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },
     "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    # Every page rendered every time (bench/load.py compares).
+    "none": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     "redis": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-        "KEY_PREFIX": "newsroom",
+        "KEY_PREFIX": f"newsroom-{_database_key}",
     },
 }
 if _page_cache not in PAGE_CACHE_BACKENDS:
