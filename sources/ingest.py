@@ -14,6 +14,7 @@ from itertools import islice
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from events.models import DelegationMember, Person, Statement, Summit
 from newsroom.editorial import StatementStatus, Status
@@ -26,18 +27,18 @@ from sources.importing.quotes import extract_quotes
 from sources.importing.types import KnownPerson, ParsedArticle, QuoteCandidate, UnreadableFile
 from sources.models import SourceArticle
 
-DUPLICATE = "Dieser Text ist schon als Quellartikel „{title}“ vorhanden."
-REPEATED = "Derselbe Text wie {filename}."
-NOT_SAVED = "Die Datei konnte nicht gespeichert werden: {error}"
+DUPLICATE = _("Dieser Text ist schon als Quellartikel „{title}“ vorhanden.")
+REPEATED = _("Derselbe Text wie {filename}.")
+NOT_SAVED = _("Die Datei konnte nicht gespeichert werden: {error}")
 BATCH_SIZE = 50
 # Far beyond any news article (the 850 annotated Wikinews articles: at most a few dozen).
 MAX_STATEMENTS = 500
-TOO_MANY_STATEMENTS = (
+TOO_MANY_STATEMENTS = _(
     "Der Text enthält mehr als {limit} mögliche Aussagen: das ist kein Zeitungsartikel. "
     "Nicht importiert."
 )
-NO_SUMMIT = "Kein Gipfel erkannt: bitte einen Gipfel angeben."
-AMBIGUOUS_SUMMIT = "Gipfel nicht eindeutig ({candidates}): bitte einen Gipfel angeben."
+NO_SUMMIT = _("Kein Gipfel erkannt: bitte einen Gipfel angeben.")
+AMBIGUOUS_SUMMIT = _("Gipfel nicht eindeutig ({candidates}): bitte einen Gipfel angeben.")
 
 
 @dataclass(frozen=True)
@@ -143,9 +144,9 @@ def detect_summit(article: ParsedArticle, summits: Sequence[Summit]) -> tuple[Su
     if len(candidates) == 1:
         return candidates[0], ""
     if not candidates:
-        return None, NO_SUMMIT
+        return None, str(NO_SUMMIT)
     names = ", ".join(sorted(s.title for s in candidates))
-    return None, AMBIGUOUS_SUMMIT.format(candidates=names)
+    return None, str(AMBIGUOUS_SUMMIT).format(candidates=names)
 
 
 def _names_city(text: str, city: str) -> bool:
@@ -185,7 +186,7 @@ def analyse_file(
     quotes = extract_quotes(article.body, people=context.known_people)
     if len(quotes) > MAX_STATEMENTS:
         return FileAnalysis(
-            filename=filename, error=TOO_MANY_STATEMENTS.format(limit=MAX_STATEMENTS)
+            filename=filename, error=str(TOO_MANY_STATEMENTS).format(limit=MAX_STATEMENTS)
         )
     statements = []
     for quote in quotes:
@@ -254,7 +255,7 @@ def save_articles(
             take_turn(SourceArticle, wait_seconds=LOCK_WAIT_SECONDS)
             sources = _write(saveable, publish_sources=publish_sources, user=user)
     except ImportBusy:
-        busy = IMPORT_BUSY.format(seconds=LOCK_WAIT_SECONDS)
+        busy = str(IMPORT_BUSY).format(seconds=LOCK_WAIT_SECONDS)
         return [
             FileOutcome(a.filename, "failed", busy) if a.can_be_saved else skipped_outcome(a)
             for a in analyses
@@ -283,9 +284,9 @@ def save_article(
         # Most likely another import saved the same text in the meantime.
         existing = SourceArticle.objects.filter(checksum=analysis.article.checksum).first()
         if existing is None:
-            return FileOutcome(analysis.filename, "failed", NOT_SAVED.format(error=error))
+            return FileOutcome(analysis.filename, "failed", str(NOT_SAVED).format(error=error))
         return FileOutcome(
-            analysis.filename, "duplicate", DUPLICATE.format(title=existing.title), existing
+            analysis.filename, "duplicate", str(DUPLICATE).format(title=existing.title), existing
         )
     return FileOutcome(
         analysis.filename, "created", source=source, statements=len(analysis.statements)
@@ -306,12 +307,12 @@ def skipped_outcome(analysis: FileAnalysis) -> FileOutcome:
         return FileOutcome(
             analysis.filename,
             "duplicate",
-            DUPLICATE.format(title=analysis.duplicate_of.title),
+            str(DUPLICATE).format(title=analysis.duplicate_of.title),
             source=analysis.duplicate_of,
         )
     if analysis.repeat_of:
         return FileOutcome(
-            analysis.filename, "duplicate", REPEATED.format(filename=analysis.repeat_of)
+            analysis.filename, "duplicate", str(REPEATED).format(filename=analysis.repeat_of)
         )
     return FileOutcome(analysis.filename, "failed", analysis.summit_problem)
 

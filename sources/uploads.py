@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.uploads import STAGING_SECONDS
 from newsroom.zipfiles import declared_zip_entries
@@ -34,14 +35,18 @@ CHUNK_BYTES = 64 * 1024
 ARCHIVE_SUFFIXES = {".zip", ".7z", ".rar", ".gz", ".tgz", ".bz2", ".xz", ".tar", ".jar"}
 ZIP_MAGIC = b"PK\x03\x04"
 
-NOT_TEXT = "Nur .txt-Dateien oder ein .zip-Archiv mit .txt-Dateien werden importiert."
-TOO_LARGE = "Die Datei ist größer als {limit} MB."
-TOO_MANY = "Zu viele Dateien: höchstens {limit} auf einmal."
-TOTAL_TOO_LARGE = "Zusammen sind die Dateien größer als {limit} MB."
-BROKEN_ZIP = "Das Archiv ist beschädigt oder kein ZIP-Archiv."
-BROKEN_MEMBER = "Die Datei lässt sich nicht entpacken (beschädigt oder verschlüsselt)."
-NESTED_ARCHIVE = "Ein Archiv im Archiv wird nicht entpackt: bitte die .txt-Dateien direkt packen."
-TOO_MANY_ENTRIES = "Das Archiv hat mehr als {limit} Einträge."
+NOT_TEXT = _("Nur .txt-Dateien oder ein .zip-Archiv mit .txt-Dateien werden importiert.")
+TOO_LARGE = _("Die Datei ist größer als {limit} MB.")
+TOO_MANY = _("Zu viele Dateien: höchstens {limit} auf einmal.")
+TOTAL_TOO_LARGE = _("Zusammen sind die Dateien größer als {limit} MB.")
+BROKEN_ZIP = _("Das Archiv ist beschädigt oder kein ZIP-Archiv.")
+BROKEN_MEMBER = _("Die Datei lässt sich nicht entpacken (beschädigt oder verschlüsselt).")
+NESTED_ARCHIVE = _(
+    "Ein Archiv im Archiv wird nicht entpackt: bitte die .txt-Dateien direkt packen."
+)
+TOO_MANY_ENTRIES = _("Das Archiv hat mehr als {limit} Einträge.")
+# Plain until sources/tasks.py casts it: the job keeps it in a JSONField, which cannot encode
+# a lazy string.
 EXPIRED = "Die hochgeladenen Dateien sind nicht mehr vorhanden: bitte erneut hochladen."
 
 
@@ -77,7 +82,7 @@ def unpack(uploads: list[tuple[str, IO[bytes]]]) -> tuple[list[tuple[str, bytes]
             elif suffix == ".txt":
                 _take(name, stream, budget, files, rejected)
             else:
-                rejected.append(Rejected(name, NOT_TEXT))
+                rejected.append(Rejected(name, str(NOT_TEXT)))
     except _Exhausted:
         pass
     return files, rejected
@@ -86,18 +91,18 @@ def unpack(uploads: list[tuple[str, IO[bytes]]]) -> tuple[list[tuple[str, bytes]
 def _take(name, stream, budget, files, rejected) -> None:
     """Read one text file within the limits, or refuse it by name."""
     if budget.files_left == 0:
-        rejected.append(Rejected(name, TOO_MANY.format(limit=MAX_FILES)))
+        rejected.append(Rejected(name, str(TOO_MANY).format(limit=MAX_FILES)))
         raise _Exhausted
     limit = min(MAX_FILE_BYTES, budget.bytes_left)
     data = _read_at_most(stream, limit + 1)
     if len(data) > limit:
         if limit == MAX_FILE_BYTES:
-            rejected.append(Rejected(name, TOO_LARGE.format(limit=_mb(MAX_FILE_BYTES))))
+            rejected.append(Rejected(name, str(TOO_LARGE).format(limit=_mb(MAX_FILE_BYTES))))
             return
-        rejected.append(Rejected(name, TOTAL_TOO_LARGE.format(limit=_mb(MAX_TOTAL_BYTES))))
+        rejected.append(Rejected(name, str(TOTAL_TOO_LARGE).format(limit=_mb(MAX_TOTAL_BYTES))))
         raise _Exhausted
     if data.startswith(ZIP_MAGIC):
-        rejected.append(Rejected(name, NESTED_ARCHIVE))
+        rejected.append(Rejected(name, str(NESTED_ARCHIVE)))
         return
     budget.bytes_left -= len(data)
     budget.files_left -= 1
@@ -116,17 +121,19 @@ def _read_at_most(stream: IO[bytes], size: int) -> bytes:
 
 def _unpack_zip(name, stream, budget, files, rejected) -> None:
     if (declared_zip_entries(stream) or 0) > MAX_ARCHIVE_ENTRIES:
-        rejected.append(Rejected(name, TOO_MANY_ENTRIES.format(limit=MAX_ARCHIVE_ENTRIES)))
+        rejected.append(Rejected(name, str(TOO_MANY_ENTRIES).format(limit=MAX_ARCHIVE_ENTRIES)))
         return
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        rejected.append(Rejected(name, BROKEN_ZIP))
+        rejected.append(Rejected(name, str(BROKEN_ZIP)))
         return
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ARCHIVE_ENTRIES:
-            rejected.append(Rejected(name, TOO_MANY_ENTRIES.format(limit=MAX_ARCHIVE_ENTRIES)))
+            rejected.append(
+                Rejected(name, str(TOO_MANY_ENTRIES).format(limit=MAX_ARCHIVE_ENTRIES))
+            )
             return
         for info in _text_members(name, entries, rejected):
             label = f"{name}/{info.filename}"
@@ -135,7 +142,7 @@ def _unpack_zip(name, stream, budget, files, rejected) -> None:
                     _take(label, member, budget, files, rejected)
             except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError):
                 # A checksum that fails, a member that lies about its size, a password.
-                rejected.append(Rejected(label, BROKEN_MEMBER))
+                rejected.append(Rejected(label, str(BROKEN_MEMBER)))
 
 
 def _text_members(name, entries, rejected) -> Iterator[zipfile.ZipInfo]:
@@ -145,9 +152,9 @@ def _text_members(name, entries, rejected) -> Iterator[zipfile.ZipInfo]:
             continue
         label = f"{name}/{info.filename}"
         if path.suffix.lower() in ARCHIVE_SUFFIXES:
-            rejected.append(Rejected(label, NESTED_ARCHIVE))
+            rejected.append(Rejected(label, str(NESTED_ARCHIVE)))
         elif path.suffix.lower() != ".txt":
-            rejected.append(Rejected(label, NOT_TEXT))
+            rejected.append(Rejected(label, str(NOT_TEXT)))
         else:
             yield info
 

@@ -154,7 +154,7 @@ def test_the_zip_bomb_in_the_admin_upload_gets_a_german_refusal(client, redaktio
         page = client.post(reverse("admin:sources_sourcearticle_import_articles"), {"files": bomb})
     assert page.status_code == 200
     assert "bombe.zip/artikel.txt" in page.content.decode()
-    assert uploads.BROKEN_MEMBER in page.content.decode()
+    assert str(uploads.BROKEN_MEMBER) in page.content.decode()
     assert memory["peak"] < 20 * MB
     assert not SourceArticle.objects.exists()
 

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from events.models import Statement, Summit
 from newsroom.editorial import StatementStatus
+from sources.ingest import DUPLICATE, NO_SUMMIT, REPEATED
 from sources.models import SourceArticle
 from tests.seeds import seed_folder, seed_paths
 from tests.seeds import seed_path as seed
@@ -201,8 +202,10 @@ def test_an_unknown_summit_is_refused(demo):
 def test_an_article_without_a_recognisable_summit_is_not_saved(demo, tmp_path):
     article = tmp_path / "berlin.txt"
     article.write_text("Treffen in Berlin\n\n„Wir reden weiter“, sagte Trump.\n", "utf-8")
+    err = StringIO()
     with pytest.raises(CommandError):
-        import_articles(article)
+        call_command("import_articles", str(article), stdout=StringIO(), stderr=err)
+    assert f"✗ {article}: {NO_SUMMIT}" in err.getvalue()
     assert not SourceArticle.objects.exists()
     import_articles(article, "--summit", "hanoi-2019")
     assert SourceArticle.objects.get().statements.get().speaker.name == "Donald Trump"
@@ -229,3 +232,19 @@ def test_a_file_name_longer_than_its_column_is_kept_by_its_end(demo, tmp_path):
 def test_statements_carry_no_copy_of_the_article_text(seeds_imported):
     # The passage is shown from the source itself, which may still be unpublished.
     assert not Statement.objects.exclude(context="").exists()
+
+
+def test_a_text_already_stored_or_given_twice_is_named_by_the_duplicate_messages(demo, tmp_path):
+    import_articles(seed("003"))
+    title = SourceArticle.objects.get().title
+    copy = tmp_path / "kopie.txt"
+    copy.write_bytes(seed("003").read_bytes())
+    out, _ = import_articles(copy)
+    assert f"= {copy}: {DUPLICATE.format(title=title)}" in out
+    assert "Dieser Text ist schon als Quellartikel „" in out  # the German words themselves
+    again = tmp_path / "zweimal"
+    again.mkdir()
+    for name in ["a.txt", "b.txt"]:
+        (again / name).write_bytes(seed("001").read_bytes())
+    out, _ = import_articles(again)
+    assert f"= {again / 'b.txt'}: {REPEATED.format(filename='a.txt')}" in out
