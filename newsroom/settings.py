@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
     "newsroom",
     "events",
     "sources",
@@ -290,11 +291,21 @@ CACHES = {
 }
 
 # Background jobs (jobs, via django-tasks): the queue is a table of this database by default,
-# worked by `manage.py db_worker`; TASKS_BACKEND=immediate runs each job inside the request
-# that starts it (no worker needed: tests, a laptop).
+# worked by `manage.py db_worker`; TASKS_BACKEND=redis puts it in Redis (REDIS_URL) for many
+# workers on many machines (`manage.py rqworker default --with-scheduler`);
+# TASKS_BACKEND=immediate runs each job inside the request that starts it (no worker needed:
+# tests, a laptop).
 TASKS_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
+    "redis": "django_tasks_rq.RQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+RQ_QUEUES = {
+    "default": {
+        "URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        # An import may take minutes; RQ's default would stop it after three.
+        "DEFAULT_TIMEOUT": 60 * 60,
+    }
 }
 _tasks_backend = os.environ.get("TASKS_BACKEND", "database")
 if _tasks_backend not in TASKS_BACKENDS:
@@ -302,6 +313,8 @@ if _tasks_backend not in TASKS_BACKENDS:
         f"TASKS_BACKEND is one of {', '.join(TASKS_BACKENDS)}, not {_tasks_backend!r}."
     )
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[_tasks_backend]}}
+if _tasks_backend == "redis":
+    TASKS["default"]["QUEUES"] = list(RQ_QUEUES)
 
 # Uploaded articles and spreadsheets wait here between the preview and the confirmation.
 IMPORT_STAGING_DIR = Path(

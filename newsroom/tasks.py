@@ -3,8 +3,14 @@ the queue runs. `manage.py schedule_publishing` starts it (once; again it does n
 
 from datetime import timedelta
 
+import django_rq
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+from django_tasks_rq import RQBackend
+from rq.job import Job as RQJob
+from rq.registry import ScheduledJobRegistry
 
 from newsroom.editorial import apply_schedule
 
@@ -21,9 +27,18 @@ def publish_on_schedule() -> tuple[int, int]:
 
 
 def already_queued() -> bool:
-    """Whether a run of the job waits in the queue (the database queue can tell)."""
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=publish_on_schedule.module_path, status__in=["READY"]
-    ).exists()
+    """Whether a run of the job waits in the queue: in its table (the database queue) or
+    among the jobs Redis holds for later (RQ)."""
+    backend = publish_on_schedule.get_backend()
+    if isinstance(backend, DatabaseBackend):
+        return DBTaskResult.objects.filter(
+            task_path=publish_on_schedule.module_path, status=TaskResultStatus.READY
+        ).exists()
+    if isinstance(backend, RQBackend):
+        queue = django_rq.get_queue("default")
+        waiting = [*ScheduledJobRegistry(queue=queue).get_job_ids(), *queue.get_job_ids()]
+        return any(
+            job is not None and job.func_name == publish_on_schedule.module_path
+            for job in RQJob.fetch_many(waiting, connection=queue.connection)
+        )
+    return False

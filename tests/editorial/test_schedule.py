@@ -2,6 +2,7 @@
 until `unpublish_at`, everywhere readers look, whether or not the scheduling job has run yet;
 the job brings the record in line (and leaves a version in the history)."""
 
+import io
 import time
 from datetime import timedelta
 
@@ -15,7 +16,7 @@ from events.models import Statement, Summit
 from newsroom.editorial import Status, apply_schedule
 from tests.events.conftest import add_statement, build_world
 from tests.factories import make_summit
-from tests.jobs.worker import DATABASE_QUEUE, run_worker
+from tests.jobs.worker import DATABASE_QUEUE, REDIS_QUEUE, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +148,15 @@ def test_the_worker_runs_the_schedule_every_minute(settings):
     waiting = DBTaskResult.objects.filter(status="READY")
     assert waiting.count() == 1  # the next run, a minute later
     assert waiting.get().run_after > timezone.now() + timedelta(seconds=30)
+
+
+def test_the_schedule_is_started_once_on_the_redis_queue(settings):
+    import django_rq
+
+    settings.TASKS = REDIS_QUEUE
+    queue = django_rq.get_queue("default")
+    queue.empty()
+    call_command("schedule_publishing", stdout=io.StringIO())
+    call_command("schedule_publishing", stdout=io.StringIO())
+    assert queue.count == 1
+    queue.empty()

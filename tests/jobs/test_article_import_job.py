@@ -9,7 +9,7 @@ from jobs.models import Job
 from sources import uploads
 from sources.models import SourceArticle
 from tests.factories import make_user
-from tests.jobs.worker import DATABASE_QUEUE, run_worker
+from tests.jobs.worker import DATABASE_QUEUE, REDIS_QUEUE, run_worker
 from tests.sources.test_admin import confirm, preview, seed_upload
 
 IMPORT_URL = "admin:sources_sourcearticle_import_articles"
@@ -129,3 +129,29 @@ def test_a_worker_process_runs_the_queued_job(client, settings):
     assert job.state == Job.State.DONE, job.result
     assert (job.done, job.total) == (2, 2)
     assert SourceArticle.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_queued_in_redis_is_run_by_an_rq_worker(client, settings):
+    """For many workers on many machines: the queue in Redis (django-tasks-rq), worked by
+    `manage.py rqworker`, against a real Redis server."""
+    import django_rq
+
+    from events.demo import load_demo
+    from tests.browser.test_admin_fit import restore_editorial_groups
+
+    restore_editorial_groups()
+    load_demo()
+    settings.TASKS = REDIS_QUEUE
+    django_rq.get_queue("default").empty()
+    user = make_user(username="redakteurin", groups=("Redaktion",))
+    client.force_login(user)
+    confirm(client, preview(client, seed_upload("003")))
+    job = Job.objects.get()
+    assert job.state == Job.State.QUEUED
+    assert django_rq.get_queue("default").count == 1
+
+    worker = run_worker("redis")
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE, worker.stdout[-3000:] + worker.stderr[-3000:]
+    assert SourceArticle.objects.count() == 1

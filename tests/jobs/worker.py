@@ -10,19 +10,25 @@ from django.db import connection
 
 PROJECT = Path(__file__).resolve().parents[2]
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+REDIS_QUEUE = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+WORKERS = {
+    "database": ["db_worker", "--batch", "--no-startup-delay"],
+    "redis": ["rqworker", "default", "--burst", "--job-class", "django_tasks_rq.backend.Job"],
+}
 
 
-def run_worker() -> None:
+def run_worker(queue: str = "database") -> subprocess.CompletedProcess:
     """Work off every task that is due, in a process of its own, then return."""
     worker = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+        [sys.executable, "manage.py", *WORKERS[queue]],
         cwd=PROJECT,
-        env=worker_environment(),
+        env={**worker_environment(), "TASKS_BACKEND": queue},
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert worker.returncode == 0, worker.stderr[-3000:]
+    return worker
 
 
 def worker_environment() -> dict:
