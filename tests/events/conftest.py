@@ -4,6 +4,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from events.demo import load_demo
 from events.models import Delegation, Person, Statement, Summit, Topic
@@ -51,6 +55,28 @@ def add_statement(*, summit, speaker, source=None, quote=None, **overrides) -> S
         fields["source_start"], fields["source_end"] = span(source.body, quote)
         fields["text"] = quote
     return make_statement(**{**fields, **overrides})
+
+
+def queries_for(client, url: str) -> int:
+    """The queries of rendering the page (not of taking it from the page cache)."""
+    caches[settings.PAGE_CACHE].clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def add_statements(summit, speakers, count: int) -> None:
+    Statement.objects.bulk_create(
+        Statement(
+            summit=summit,
+            speaker=speakers[n % len(speakers)],
+            text=f"Aussage Nummer {n}",
+            said_on=summit.starts_on,
+            status=StatementStatus.PUBLISHED,
+        )
+        for n in range(count)
+    )
 
 
 def build_world() -> World:

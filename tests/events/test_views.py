@@ -5,8 +5,6 @@ import re
 from datetime import date
 
 import pytest
-from django.conf import settings
-from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -15,7 +13,7 @@ from django.utils import translation
 from events import queries
 from events.models import Delegation, Person, Statement
 from newsroom.editorial import StatementStatus, Status
-from tests.events.conftest import add_statement
+from tests.events.conftest import add_statement, add_statements, queries_for
 from tests.factories import (
     make_delegation,
     make_member,
@@ -27,28 +25,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def queries_for(client, url: str) -> int:
-    """The queries of rendering the page (not of taking it from the page cache)."""
-    caches[settings.PAGE_CACHE].clear()
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(captured)
-
-
-def add_statements(summit, speakers, count: int) -> None:
-    Statement.objects.bulk_create(
-        Statement(
-            summit=summit,
-            speaker=speakers[n % len(speakers)],
-            text=f"Aussage Nummer {n}",
-            said_on=summit.starts_on,
-            status=StatementStatus.PUBLISHED,
-        )
-        for n in range(count)
-    )
 
 
 def json_ld(response) -> dict:
@@ -464,112 +440,7 @@ def test_csv_leaves_out_drafts(client, world):
     assert "Manchmal" not in client.get("/aussagen/export.csv").getvalue().decode()
 
 
-# Search
-
-
-def test_search_finds_summits_people_statements_and_sources(client, world):
-    html = client.get("/suche/?q=Hanoi").content.decode()
-    assert 'href="/gipfel/hanoi-2019/"' in html
-    assert 'href="/quellen/gipfel-in-hanoi-abgebrochen/"' in html
-    assert 'href="/personen/donald-trump/"' in client.get("/suche/?q=Trump").content.decode()
-    html = client.get("/suche/?q=verschwenden").content.decode()
-    assert f'href="/aussagen/{world.kim_statement.pk}/"' in html
-    assert "<mark>verschwenden</mark>" in html
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
-def test_search_uses_german_stemming_on_postgresql(client, world):
-    html = client.get("/suche/?q=Journalist").content.decode()
-    assert 'href="/quellen/gipfel-in-hanoi-abgebrochen/"' in html
-    assert "<mark>Journalisten</mark>" in html
-
-
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback where there is none")
-def test_search_without_full_text_marks_the_part_of_a_word_that_matched(client, world):
-    html = client.get("/suche/?q=Journalist").content.decode()
-    assert 'href="/quellen/gipfel-in-hanoi-abgebrochen/"' in html
-    assert "<mark>Journalist</mark>en" in html
-
-
-def test_search_leaves_out_drafts(client, world):
-    Statement.objects.filter(pk=world.kim_statement.pk).update(status=StatementStatus.DRAFT)
-    world.source.status = Status.DRAFT
-    world.source.save()
-    html = client.get("/suche/?q=verschwenden").content.decode()
-    assert f"/aussagen/{world.kim_statement.pk}/" not in html
-    assert "/quellen/" not in html
-
-
-def test_search_escapes_matched_text(client, world):
-    add_statement(summit=world.hanoi, speaker=world.trump, text="<b>Raketen</b> sind kein Spiel")
-    html = client.get("/suche/?q=Raketen").content.decode()
-    assert "<b>" not in html
-    assert "<mark>Raketen</mark>" in html
-    if connection.vendor != "postgresql":  # ts_headline drops markup instead
-        assert "&lt;b&gt;<mark>Raketen</mark>&lt;/b&gt;" in html
-
-
-def test_search_queries_do_not_grow_with_results(client, world):
-    small = queries_for(client, "/suche/?q=Aussage")
-    add_statements(world.hanoi, [world.trump], 50)
-    assert queries_for(client, "/suche/?q=Aussage") == small
-
-
-def test_empty_search_shows_the_form(client, world):
-    html = client.get("/suche/").content.decode()
-    assert '<label for="search-q">' in html
-    assert "Treffer" not in html
-
-
-# Feeds, sitemap, robots
-
-
-def test_statement_feeds_are_atom_and_published_only(client, world):
-    Statement.objects.filter(pk=world.kim_statement.pk).update(status=StatementStatus.DRAFT)
-    for url in ["/feeds/aussagen/", "/feeds/gipfel/hanoi-2019/", "/feeds/personen/donald-trump/"]:
-        response = client.get(url)
-        assert response["Content-Type"].startswith("application/atom+xml")
-        content = response.content.decode()
-        assert "Manchmal muss man gehen" in content
-        assert "Zeit zu verschwenden" not in content
-    assert "sehr nah dran" not in client.get("/feeds/personen/donald-trump/").content.decode()
-
-
-def test_feeds_name_a_statement_without_a_person_by_its_label(client, world):
-    add_statement(
-        summit=world.hanoi, speaker=world.trump, text="Mit Etikett", speaker_label="ein Berater"
-    )
-    add_statement(summit=world.hanoi, speaker=world.trump, text="Ohne Etikett")
-    Statement.objects.filter(text__endswith="Etikett").update(speaker=None)
-    content = client.get("/feeds/aussagen/").content.decode()
-    assert "<title>ein Berater: „Mit Etikett“</title>" in content
-    assert "<title>Unbekannt: „Ohne Etikett“</title>" in content
-
-
-def test_feed_of_a_draft_summit_or_person_is_404(client, world):
-    world.hanoi.status = Status.DRAFT
-    world.hanoi.save()
-    Person.objects.filter(slug="donald-trump").update(status=Status.DRAFT)
-    assert client.get("/feeds/gipfel/hanoi-2019/").status_code == 404
-    assert client.get("/feeds/personen/donald-trump/").status_code == 404
-
-
-def test_sitemap_lists_published_pages_with_lastmod(client, world):
-    world.singapore.status = Status.DRAFT
-    world.singapore.save()
-    index = client.get("/sitemap.xml").content.decode()
-    assert "<loc>http://testserver/sitemap-aussagen.xml</loc>" in index
-    assert "<lastmod>" in index
-    content = "".join(
-        client.get(f"/sitemap-{section}.xml").content.decode()
-        for section in ["seiten", "gipfel", "personen", "aussagen", "quellen", "themen"]
-    )
-    assert "<loc>http://testserver/gipfel/hanoi-2019/</loc>" in content
-    assert "<loc>http://testserver/en/summits/hanoi-2019/</loc>" in content
-    assert f"/aussagen/{world.trump_statement.pk}/</loc>" in content
-    assert "/quellen/gipfel-in-hanoi-abgebrochen/</loc>" in content
-    assert "singapur-2018" not in content
-    assert "<lastmod>" in content
+# Robots
 
 
 def test_robots_txt_points_to_the_sitemap(client, db):
