@@ -94,7 +94,17 @@ class PublicPageCacheMiddleware:
             self.mark(response, etag, version.changed_at)
             return response
         cache = caches[settings.PAGE_CACHE]
-        key = f"page:{version.number}:{get_language()}:{request.get_full_path()}"
+        # Pages name their own address (canonical and alternate links): host and scheme too.
+        key = ":".join(
+            [
+                "page",
+                str(version.number),
+                get_language(),
+                request.scheme,
+                request.get_host(),
+                request.get_full_path(),
+            ]
+        )
         response = cache.get(key)
         if response is None:
             response = self.get_response(request)

@@ -139,3 +139,11 @@ def test_pages_are_shared_through_redis_between_processes(client, world, setting
     world.hanoi.outcome = "Ohne Einigung abgebrochen, ohne gemeinsame Erklärung."
     world.hanoi.save()
     assert "ohne gemeinsame Erklärung" in client.get(url).content.decode()
+
+
+def test_each_host_gets_its_own_addresses(client, world, settings):
+    settings.ALLOWED_HOSTS = ["newsroom.example", "www.newsroom.example"]
+    url = world.hanoi.get_absolute_url()
+    client.get(url, headers={"host": "newsroom.example"})
+    page = client.get(url, headers={"host": "www.newsroom.example"}).content.decode()
+    assert 'rel="canonical" href="http://www.newsroom.example/' in page
