@@ -1,5 +1,7 @@
 """A small published world for the public pages: the demo summits plus statements and a source."""
 
+import json
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -77,6 +79,13 @@ def add_statements(summit, speakers, count: int) -> None:
         )
         for n in range(count)
     )
+
+
+def json_ld(response) -> dict:
+    match = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    return json.loads(match.group(1))
 
 
 def build_world() -> World:

@@ -1,6 +1,5 @@
 import csv
 import io
-import json
 import re
 from datetime import date
 
@@ -13,7 +12,7 @@ from django.utils import translation
 from events import queries
 from events.models import Delegation, Person, Statement
 from newsroom.editorial import StatementStatus, Status
-from tests.events.conftest import add_statement, add_statements, queries_for
+from tests.events.conftest import add_statement, add_statements, json_ld, queries_for
 from tests.factories import (
     make_delegation,
     make_member,
@@ -25,13 +24,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def json_ld(response) -> dict:
-    match = re.search(
-        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
-    )
-    return json.loads(match.group(1))
 
 
 @pytest.fixture
