@@ -1,12 +1,14 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from jobs import work
 from jobs.models import Job
+from newsroom.exports import exported_file
 
 CANCEL_ASKED = _("Der Auftrag wird abgebrochen.")
 
@@ -48,6 +50,24 @@ class JobAdmin(admin.ModelAdmin):
         if job.total is None:
             return "–"
         return f"{job.done} / {job.total} {job.unit}".strip()
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/datei/",
+                self.admin_site.admin_view(self.download_view),
+                name="jobs_job_download",
+            ),
+            *super().get_urls(),
+        ]
+
+    def download_view(self, request, object_id):
+        """The file an export job wrote, for whoever started the job."""
+        job = self.get_object(request, unquote(object_id))
+        path = exported_file(job) if job is not None else None
+        if path is None:
+            raise Http404(_("Diese Datei gibt es nicht (mehr)."))
+        return FileResponse(path.open("rb"), as_attachment=True, filename=job.label)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         job = self.get_object(request, unquote(object_id))

@@ -11,6 +11,7 @@ class Job(models.Model):
 
     class Kind(models.TextChoices):
         ARTICLE_IMPORT = "article_import", _("Artikel-Import")
+        EXPORT = "export", _("Export")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("wartet")

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,7 @@ from import_export.resources import ModelResource
 from import_export.results import InvalidRow, Result, RowResult
 from import_export.tmp_storages import BaseStorage
 
+from newsroom import exports
 from newsroom.importexport_forms import GermanExportMixin, template_filename
 from newsroom.models import ImportRun
 from newsroom.spreadsheets import (
@@ -90,8 +92,11 @@ class TableResource(ModelResource):
         header = table.header()
         indexes = [i for i, name in enumerate(header) if not chosen or name in chosen]
         dataset = tablib.Dataset(headers=[header[i] for i in indexes])
-        for row in table.export_rows(queryset):
+        on_rows = kwargs.get("on_rows")  # told the number of rows done, as they are
+        for done, row in enumerate(table.export_rows(queryset), start=1):
             dataset.append([row[i] for i in indexes])
+            if on_rows is not None:
+                on_rows(done)
         return dataset
 
 
@@ -318,6 +323,21 @@ class SpreadsheetAdminMixin(GermanExportMixin, ImportExportMixin):
             self.ie_base_change_list_template = "admin/change_list.html"
         else:
             super().init_change_list_template()
+
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        """A small export is the response; a large one a background job, whose page offers
+        the file when it is written (newsroom.exports)."""
+        if queryset.count() <= exports.IN_REQUEST_ROWS:
+            return super()._do_file_export(file_format, request, queryset, export_form)
+        filtered = queryset.query.where or queryset.query.is_sliced
+        job = exports.start_export(
+            model=self.model,
+            user=request.user,
+            pks=list(queryset.values_list("pk", flat=True)) if filtered else None,
+            fields=self.get_export_resource_fields_from_form(export_form),
+            file_format=file_format,
+        )
+        return redirect(job)
 
     def get_urls(self):
         info = self.get_model_info()
