@@ -272,6 +272,13 @@ class StatementTable(Table):
         status_column(),
     ]
 
+    def prepare(self, instance):
+        """A published statement whose text, speaker or source the file changes carries a
+        correction note, as after an edit in its form."""
+        if instance.note_correction():
+            return ("corrected_at", "correction_note")
+        return ()
+
     def key_of(self, values):
         if values.get("key") is not None:
             return ("key", values["key"])

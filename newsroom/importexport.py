@@ -42,6 +42,10 @@ from newsroom.uploads import MAX_UPLOAD_BYTES, STAGING_SECONDS
 
 FILE_TOO_LARGE = _("Die Datei ist zu groß: höchstens {limit} MB, diese hat {size} MB.")
 IMPORT_FAILED = _("Nichts importiert: {count} Zeilen sind fehlerhaft. Erster Fehler: {first}")
+FOR_REVIEW = _(
+    "{count} veröffentlichte Zeilen gehen zur Freigabe an die Chefredaktion (Redaktion → "
+    "Freigaben); bis dahin bleiben sie, wie sie sind."
+)
 UPLOAD_NOT_YOURS = _(
     "Diese Bestätigung gehört zu keiner Datei, die Sie in dieser Sitzung hochgeladen haben, "
     "oder sie ist abgelaufen: bitte die Datei erneut hochladen. Nichts wurde importiert."
@@ -438,6 +442,12 @@ class SpreadsheetAdminMixin(GermanExportMixin, ImportExportMixin):
     def generate_log_entries(self, result, request):
         """Nothing for the admin log: every row written has a version in its history, and
         the import itself is an `ImportRun` (see `newsroom.tables.import_table`)."""
+
+    def add_success_message(self, result, request):
+        super().add_success_message(result, request)
+        waiting = getattr(getattr(result, "report", None), "for_review", 0)
+        if waiting:
+            self.message_user(request, FOR_REVIEW.format(count=waiting), messages.WARNING)
 
     def process_result(self, result, request):
         report = getattr(result, "report", None)

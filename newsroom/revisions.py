@@ -71,8 +71,8 @@ def submit_revision(*, obj: models.Model, form, user) -> Revision | None:
         field = _model_field(model, name)
         if field is None:
             continue
-        proposed = _dump(field, form.cleaned_data[name] if field.many_to_many else obj)
-        current = _dump(field, live)
+        proposed = field_value(field, form.cleaned_data[name] if field.many_to_many else obj)
+        current = field_value(field, live)
         if proposed != current:
             values[name], base[name] = proposed, current
     with transaction.atomic():
@@ -102,6 +102,28 @@ def submit_revision(*, obj: models.Model, form, user) -> Revision | None:
         )
 
 
+def submit_import_revisions(model, entries, *, user) -> None:
+    """Changes a spreadsheet import brings to published rows when the importer may not
+    publish: pending revisions, one per row, from (instance, live values, proposed values);
+    a row's pending revision is superseded, as by a second edit in its form."""
+    content_type = _content_type(model)
+    pks = [instance.pk for instance, _base, _values in entries]
+    Revision.objects.filter(
+        content_type=content_type, object_id__in=pks, state=Revision.State.PENDING
+    ).update(state=Revision.State.SUPERSEDED)
+    Revision.objects.bulk_create(
+        Revision(
+            content_type=content_type,
+            object_id=instance.pk,
+            values=values,
+            base=base,
+            inlines=[],
+            author=user,
+        )
+        for instance, base, values in entries
+    )
+
+
 def add_inline_changes(*, obj: models.Model, revision: Revision | None, formsets, user):
     """The changed, added and deleted rows of the change form's inlines, into `revision` (or
     a new one for `obj` if the form itself changed nothing)."""
@@ -121,7 +143,7 @@ def add_inline_changes(*, obj: models.Model, revision: Revision | None, formsets
             for name in form.changed_data:
                 field = _model_field(formset.model, name)
                 if field is not None:
-                    values[name] = _dump(
+                    values[name] = field_value(
                         field, form.cleaned_data[name] if field.many_to_many else form.instance
                     )
             changes.append(
@@ -232,7 +254,7 @@ def revision_changes(revision: Revision, live: models.Model) -> list[FieldChange
         field = _model_field(model, name)
         if field is None:
             continue
-        old = _shown(field, _dump(field, live))
+        old = _shown(field, field_value(field, live))
         new = _shown(field, value)
         changes.append(
             FieldChange(
@@ -258,7 +280,7 @@ def inline_changes(revision: Revision) -> list[tuple[str, list[FieldChange]]]:
             field = _model_field(model, field_name)
             if field is None:
                 continue
-            old = _shown(field, _dump(field, live)) if live is not None else ""
+            old = _shown(field, field_value(field, live)) if live is not None else ""
             new = _shown(field, value)
             fields.append(
                 FieldChange(
@@ -275,7 +297,7 @@ def live_changed_since(revision: Revision, live: models.Model) -> bool:
     model = type(live)
     for name, value in revision.base.items():
         field = _model_field(model, name)
-        if field is not None and _dump(field, live) != value:
+        if field is not None and field_value(field, live) != value:
             return True
     return False
 
@@ -340,7 +362,7 @@ def _model_field(model, name: str):
     return field if field.concrete or field.many_to_many else None
 
 
-def _dump(field, source):
+def field_value(field, source):
     """A field's value as JSON: foreign keys as ids, many-to-many as sorted ids. `source` is
     an instance, or for many-to-many the chosen objects."""
     if field.many_to_many:

@@ -47,6 +47,7 @@ from newsroom.history import (
     record_history,
 )
 from newsroom.models import ImportRun
+from newsroom.revisions import field_value, submit_import_revisions
 from newsroom.spreadsheets import Sheet, parse_date, parse_decimal, parse_integer
 
 ROW_ERROR = "Zeile {line}, Spalte {column}: {message}"
@@ -109,6 +110,9 @@ class ImportReport:
     updated: int = 0
     skipped: int = 0
     invalid: int = 0
+    # Changes to published rows by someone who may not publish: pending revisions for the
+    # Chefredaktion (newsroom.revisions), not written to the rows.
+    for_review: int = 0
     errors: list[RowError] = field(default_factory=list)
     # Worth a look, but no reason to refuse the row (a possible duplicate).
     notes: list[RowError] = field(default_factory=list)
@@ -121,7 +125,7 @@ class ImportReport:
 
     @property
     def total(self) -> int:
-        return self.new + self.updated + self.skipped + self.invalid
+        return self.new + self.updated + self.skipped + self.invalid + self.for_review
 
 
 def _is_blank(cell: Any) -> bool:
@@ -607,6 +611,18 @@ class _Queued:
     key: tuple
 
 
+def revision_values(table: Table, instance: models.Model, names: Sequence[str]) -> dict:
+    """The values of the columns `names` of `instance` as a revision keeps them."""
+    values = {}
+    for name in names:
+        column = table.by_name[name]
+        if isinstance(column, ManyColumn):
+            values[column.model_field.name] = sorted(column.current(instance))
+        else:
+            values[column.model_field.name] = field_value(column.model_field, instance)
+    return values
+
+
 class _Import:
     """The state of one run of `import_table`."""
 
@@ -760,7 +776,7 @@ class _Import:
             return
         table = self.table
         existing = table.existing(queued.key for queued in batch)
-        new, changed, outcomes, kept = [], [], [], []
+        new, changed, review, outcomes, kept = [], [], [], [], []
         for queued in batch:
             instance = existing.get(queued.key)
             errors = list(table.check(queued.values, instance))
@@ -790,7 +806,14 @@ class _Import:
                     for name, value in queued.values.items()
                     if table.by_name[name].current(instance) != value
                 ]
-                if fields:
+                if fields and self.needs_review(instance):
+                    # Four eyes: the live row stays as it is; the change waits as a revision.
+                    base = revision_values(table, instance, fields)
+                    for name in fields:
+                        table.by_name[name].assign(instance, queued.values[name])
+                    review.append((instance, base, revision_values(table, instance, fields)))
+                    kind = "review"
+                elif fields:
                     for name in fields:
                         table.by_name[name].assign(instance, queued.values[name])
                     fields.extend(table.prepare(instance))
@@ -810,13 +833,15 @@ class _Import:
         if created and self.report.dry_run and len(self.report.notes) < MAX_REPORTED_ERRORS:
             self.report.notes.extend(table.notes(created))
         if self.writing:
-            self.writer.submit(self.write, new, changed)
+            self.writer.submit(self.write, new, changed, review)
             self.in_flight = (new, (batch[0].line, batch[-1].line))
         for outcome in outcomes:
             if outcome.kind == "new":
                 self.report.new += 1
             elif outcome.kind == "update":
                 self.report.updated += 1
+            elif outcome.kind == "review":
+                self.report.for_review += 1
             else:
                 self.report.skipped += 1
         room = self.keep_outcomes - len(self.report.outcomes)
@@ -826,10 +851,16 @@ class _Import:
         if self.progress:
             self.progress(self.rows_read)
 
-    def write(self, new, changed) -> DatabaseError | None:
-        """One batch: `new` instances to insert, `changed` (instance, changed columns) pairs;
-        runs in the writer's thread on PostgreSQL (it reports nothing itself: see `settle`).
-        Returns the database's refusal of the batch, which is then undone as a whole."""
+    def needs_review(self, instance: models.Model) -> bool:
+        return (
+            self.table.editorial and not self.may_publish and instance.status == Status.PUBLISHED
+        )
+
+    def write(self, new, changed, review=()) -> DatabaseError | None:
+        """One batch: `new` instances to insert, `changed` (instance, changed columns) pairs,
+        `review` (instance, live values, proposed values) for pending revisions; runs in the
+        writer's thread on PostgreSQL (it reports nothing itself: see `settle`). Returns the
+        database's refusal of the batch, which is then undone as a whole."""
         table = self.table
         now = timezone.now()
         update_fields = set()
@@ -873,6 +904,8 @@ class _Import:
                         user=self.user,
                         reason=self.reason,
                     )
+                if review:
+                    submit_import_revisions(table.model, review, user=self.user)
                 # Foreign keys checked batch by batch, here, rather than all at the commit.
                 check_constraints(self.constraints)
         except DatabaseError as error:
@@ -944,7 +977,7 @@ def import_table(
             run.run(sheet)
             if dry_run or not run.report.ok:
                 transaction.set_rollback(True)
-            elif run.report.new or run.report.updated:
+            elif run.report.new or run.report.updated or run.report.for_review:
                 ImportRun.record(
                     model=table.model,
                     file_name=file_name,

@@ -57,6 +57,11 @@ class Command(BaseCommand):
             f"{report.new} neu, {report.updated} geändert, {report.skipped} unverändert, "
             f"{report.invalid} fehlerhaft."
         )
+        if report.for_review:
+            summary += (
+                f" {report.for_review} veröffentlichte Zeilen gehen zur Freigabe an die "
+                "Chefredaktion."
+            )
         if not report.ok:
             raise CommandError(f"{summary} Nichts gespeichert.")
         if dry_run:
