@@ -40,7 +40,7 @@ def import_articles(job_id: int) -> None:
 def _import_articles(job: Job, progress: work.Progress) -> dict:
     files = uploads.take(job.params["files"])
     if files is None:
-        return {"message": uploads.EXPIRED}
+        return {"message": str(uploads.EXPIRED)}
     summit = Summit.objects.filter(pk=job.params["summit"]).first()
     outcomes: list[FileOutcome] = []
     progress.report(0, len(files))
