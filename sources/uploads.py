@@ -45,9 +45,7 @@ NESTED_ARCHIVE = _(
     "Ein Archiv im Archiv wird nicht entpackt: bitte die .txt-Dateien direkt packen."
 )
 TOO_MANY_ENTRIES = _("Das Archiv hat mehr als {limit} Einträge.")
-# Plain until sources/tasks.py casts it: the job keeps it in a JSONField, which cannot encode
-# a lazy string.
-EXPIRED = "Die hochgeladenen Dateien sind nicht mehr vorhanden: bitte erneut hochladen."
+EXPIRED = _("Die hochgeladenen Dateien sind nicht mehr vorhanden: bitte erneut hochladen.")
 
 
 @dataclass(frozen=True)
