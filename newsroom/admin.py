@@ -62,6 +62,15 @@ class NewsroomAdmin(SimpleHistoryAdmin):
             *super().get_urls(),
         ]
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """An earlier version, and restoring it: restoring is a change (django-simple-history
+        lets whoever may view save it)."""
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is None or not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     def history_compare_view(self, request, object_id):
         """Two versions side by side: the fields that differ, texts with the changed words
         marked."""
@@ -145,11 +154,18 @@ class EditorialAdmin(NewsroomAdmin):
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        # The form already offers no way to do this; a forged request still must not.
-        if "status" in form.changed_data and not self.has_publish_permission(request):
-            if obj.is_published:
+        # The form already offers no way to do this; a forged request, or a version restored
+        # from the history (whose status the form leaves as it was then), still must not.
+        if not self.has_publish_permission(request):
+            stored = (
+                type(obj)._default_manager.filter(pk=obj.pk).values_list("status", flat=True)
+                if change
+                else []
+            )
+            was_published = Status.PUBLISHED in stored
+            if obj.is_published and not was_published:
                 raise PermissionDenied(CANNOT_PUBLISH)
-            if form.initial.get("status") == Status.PUBLISHED:
+            if was_published and not obj.is_published:
                 raise PermissionDenied(CANNOT_UNPUBLISH)
         if change and revisions.needs_review(request.user, obj):
             # Four eyes: nothing of this form reaches the live row (nor its many-to-many

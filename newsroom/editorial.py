@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.db.models.functions import Coalesce, Now
+from django.db.models.functions import Coalesce, Greatest, Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -156,7 +156,8 @@ def mark_published(queryset: models.QuerySet, *, user=None) -> int:
         user=user,
         action=_("Veröffentlichen"),
         status=Status.PUBLISHED,
-        published_at=Coalesce("published_at", Now()),
+        # First published when readers first see it: now, or at its scheduled time.
+        published_at=Coalesce("published_at", Greatest(Now(), Coalesce("publish_at", Now()))),
     )
 
 

@@ -13,7 +13,7 @@ from django.db.models import F, Min, Q
 from django.http import HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from newsroom.models import PublicVersion
@@ -29,7 +29,21 @@ def current() -> PublicVersion:
 
 
 def bump() -> None:
-    """Something readers may see has changed (or may have): in the caller's transaction."""
+    """Something readers may see has changed (or may have): the number moves on once the
+    caller's transaction commits (at once outside one), once per transaction. After the
+    commit, not inside it: the one row would otherwise be locked by every writing
+    transaction until its end, and two of them could wait for each other."""
+    connection = transaction.get_connection()
+    here = set(connection.savepoint_ids)
+    pending = (
+        callback is _move_on and sids == here
+        for sids, callback, _robust in connection.run_on_commit
+    )
+    if not any(pending):
+        transaction.on_commit(_move_on)
+
+
+def _move_on() -> None:
     now = timezone.now()
     values = {"changed_at": now, "next_boundary": next_boundary(now)}
     with transaction.atomic():
@@ -135,10 +149,12 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def not_modified(request, etag: str, changed_at) -> bool:
-        if (tags := request.headers.get("If-None-Match")) is not None:
-            return etag in [tag.strip() for tag in tags.split(",")] or tags.strip() == "*"
-        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-        return since is not None and int(changed_at.timestamp()) <= since
+        """By the ETag only: `Last-Modified` counts whole seconds, and a second change within
+        the same second would be answered as not modified."""
+        tags = request.headers.get("If-None-Match")
+        if tags is None:
+            return False
+        return etag in [tag.strip() for tag in tags.split(",")] or tags.strip() == "*"
 
     @staticmethod
     def mark(response, etag: str, changed_at) -> None:

@@ -19,11 +19,14 @@ INTERVAL = timedelta(minutes=1)
 
 @task()
 def publish_on_schedule() -> tuple[int, int]:
-    counts = apply_schedule()
-    backend = publish_on_schedule.get_backend()
-    if backend.supports_defer and not already_queued():
-        publish_on_schedule.using(run_after=timezone.now() + INTERVAL).enqueue()
-    return counts
+    try:
+        return apply_schedule()
+    finally:
+        # The next run is queued whatever became of this one: one failure (the database
+        # away for a moment) must not end the schedule.
+        backend = publish_on_schedule.get_backend()
+        if backend.supports_defer and not already_queued():
+            publish_on_schedule.using(run_after=timezone.now() + INTERVAL).enqueue()
 
 
 def already_queued() -> bool:

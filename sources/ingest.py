@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from events.models import DelegationMember, Person, Statement, Summit
+from newsroom import pagecache
 from newsroom.editorial import StatementStatus, Status
 from newsroom.history import ARTICLE_IMPORT, CREATED, record_history
 from newsroom.models import ImportRun
@@ -321,6 +322,9 @@ def _write(
     analyses: Sequence[FileAnalysis], *, publish_sources: bool, user=None
 ) -> list[SourceArticle]:
     status = Status.PUBLISHED if publish_sources else Status.DRAFT
+    if publish_sources:
+        # Readers see these articles once this batch commits, however the run ends.
+        pagecache.bump()
     slugs = _unique_slugs([a.article.title for a in analyses])
     sources = SourceArticle.objects.bulk_create(
         _fitted(

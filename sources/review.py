@@ -28,6 +28,10 @@ DESK_SPAN_MOVED = _("Prüftisch: Ausschnitt geändert")
 DESK_SPEAKER = _("Prüftisch: Sprecher/in „{label}“ zugeordnet")
 DESK_PERSON_CREATED = _("Prüftisch: angelegt aus „{label}“")
 DESK_ALIAS_ADDED = _("Prüftisch: „{label}“ als Schreibweise ergänzt")
+EDITED_BY_HAND = _(
+    "Der Text dieser Aussage wurde von Hand bearbeitet und steht so nicht in der Quelle: "
+    "Anfang und Ende bitte im Formular der Aussage ändern."
+)
 CLOSED = _(
     "Diese Aussage ist veröffentlicht oder abgelehnt: Änderungen daran gehen über ihr "
     "Formular (veröffentlichte mit Freigabe durch die Chefredaktion)."
@@ -142,8 +146,8 @@ def correct_statement(
 ) -> None:
     """Correct what the importer guessed and accept the suggestion: a corrected suggestion is
     a decided one. The delegation follows the speaker."""
-    _check_changeable(statement)
     with transaction.atomic():
+        statement = _locked(statement)
         statement.speaker = speaker
         statement.delegation_id = _delegation_of(speaker, statement.summit_id)
         statement.kind = kind
@@ -155,19 +159,23 @@ def correct_statement(
 
 
 def move_statement_edge(statement: Statement, *, user, edge: str, step: int) -> None:
-    """Widen or narrow the statement by a word at one end; its text follows the source."""
-    _check_changeable(statement)
-    if not statement.has_source_span:
-        return
-    body = statement.source.body
-    start, end = move_edge(
-        body, statement.source_start, statement.source_end, edge=edge, step=step
-    )
-    if (start, end) == (statement.source_start, statement.source_end):
-        return
-    statement.source_start, statement.source_end = start, end
-    statement.text = body[start:end]
-    _save(statement, user=user, reason=DESK_SPAN_MOVED)
+    """Widen or narrow the statement by a word at one end; its text follows the source. A
+    text corrected by hand (it no longer reads as the source) is not replaced."""
+    with transaction.atomic():
+        statement = _locked(statement)
+        if not statement.has_source_span:
+            return
+        if not statement.matches_source:
+            raise StatementClosed(EDITED_BY_HAND)
+        body = statement.source.body
+        start, end = move_edge(
+            body, statement.source_start, statement.source_end, edge=edge, step=step
+        )
+        if (start, end) == (statement.source_start, statement.source_end):
+            return
+        statement.source_start, statement.source_end = start, end
+        statement.text = body[start:end]
+        _save(statement, user=user, reason=DESK_SPAN_MOVED)
 
 
 def create_person_from_label(
@@ -178,6 +186,7 @@ def create_person_from_label(
     statements with the same label and no speaker follow, if not yet published."""
     label = statement.speaker_label
     with transaction.atomic():
+        _locked(statement)
         person = Person(
             name=name,
             slug=_free_person_slug(name),
@@ -206,6 +215,7 @@ def attach_label_to_person(statement: Statement, *, user, person: Person) -> boo
     label = statement.speaker_label
     pending = False
     with transaction.atomic():
+        _locked(statement)
         known = {alias.casefold() for alias in person.alias_list} | {person.name.casefold()}
         if label and label.casefold() not in known:
             aliases = "\n".join([*person.alias_list, label])
@@ -237,7 +247,8 @@ def _assign_label(statement: Statement, person: Person, *, user) -> None:
     delegation_id = _delegation_of(person, statement.summit_id)
     reason = DESK_SPEAKER.format(label=label)
     for row in following.select_for_update():
-        _check_changeable(row)
+        if row.status not in DECIDABLE:
+            continue
         row.speaker = person
         row.delegation_id = delegation_id
         _save(row, user=user, reason=reason)
@@ -263,9 +274,19 @@ def _free_person_slug(name: str) -> str:
     return slug
 
 
-def _check_changeable(statement: Statement) -> None:
-    if statement.status not in DECIDABLE:
+def _locked(statement: Statement) -> Statement:
+    """The statement as stored now, locked until the transaction ends: a decision is taken
+    on the row as it is, not on the copy the page was built from (another editor may have
+    published it meanwhile)."""
+    stored = (
+        Statement.objects.select_for_update()
+        .select_related("source", "summit")
+        .filter(pk=statement.pk)
+        .first()
+    )
+    if stored is None or stored.status not in DECIDABLE:
         raise StatementClosed(CLOSED)
+    return stored
 
 
 def _save(statement: Statement, *, user, reason) -> None:

@@ -63,8 +63,11 @@ def test_a_scheduled_statement_is_invisible_everywhere_until_its_time(client, em
     assert client.get(embargoed.get_absolute_url()).status_code == 404
 
 
-def test_readers_see_a_scheduled_statement_at_its_time_before_the_job_has_run(client):
-    statement = embargo(until=timezone.now() + timedelta(seconds=2))
+def test_readers_see_a_scheduled_statement_at_its_time_before_the_job_has_run(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the commit of the editor's save
+        statement = embargo(until=timezone.now() + timedelta(seconds=2))
     assert EMBARGOED not in page_text(client, "/aussagen/")  # and the page is cached
     assert client.get(statement.get_absolute_url()).status_code == 404
     time.sleep(2.1)

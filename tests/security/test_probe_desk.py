@@ -10,13 +10,6 @@ from tests.factories import make_person, make_source, make_statement
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "review.correct_statement checks the status of a stale in-memory row and full-"
-        "saves it: a concurrent publish is undone"
-    ),
-)
 def test_a_desk_correction_racing_a_publish_does_not_take_the_statement_offline(
     redaktion_user, chefredaktion_user
 ):
@@ -44,12 +37,6 @@ def test_a_desk_correction_racing_a_publish_does_not_take_the_statement_offline(
     assert statement.kind == Statement.Kind.DIRECT, "a published statement changed unreviewed"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "move_statement_edge replaces a hand-corrected text with the source slice without warning"
-    ),
-)
 def test_moving_an_edge_keeps_a_text_the_editor_corrected_by_hand(client, redaktion_user):
     """An editor corrected the suggestion's text in its form (a typo of the source); a click
     on "one word more" at the desk silently replaces the text with the source's words."""

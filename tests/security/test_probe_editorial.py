@@ -36,13 +36,6 @@ def _revert_url(summit, version):
     return reverse("admin:events_summit_simple_history", args=[summit.pk, version.history_id])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Redaktion republishes a withdrawn row via the history revert: readonly status "
-        "keeps the historic 'published' (newsroom/admin.py save_model)"
-    ),
-)
 def test_redaktion_cannot_republish_a_withdrawn_row_by_reverting_to_its_published_version(
     client, redaktion_user, chefredaktion_user
 ):
@@ -61,13 +54,6 @@ def test_redaktion_cannot_republish_a_withdrawn_row_by_reverting_to_its_publishe
     assert summit.status != Status.PUBLISHED, "Redaktion put a withdrawn summit back online"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "simple-history's history_form_view saves a POST with only view permission; "
-        "NewsroomAdmin does not guard it"
-    ),
-)
 def test_a_user_who_may_only_view_cannot_change_a_row_through_the_history_revert(client):
     summit = make_summit(title="Alter Titel")
     old_version = summit.history.earliest()
@@ -84,13 +70,6 @@ def test_a_user_who_may_only_view_cannot_change_a_row_through_the_history_revert
     assert summit.title == "Neuer Titel", "a view-only account changed the summit"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "mark_published sets published_at=now for an embargoed row "
-        "(Coalesce(published_at, Now())), unlike save()"
-    ),
-)
 def test_a_row_published_by_the_bulk_action_before_its_embargo_gets_the_embargo_as_its_date(
     chefredaktion_user,
 ):

@@ -9,13 +9,6 @@ from tests.jobs.worker import DATABASE_QUEUE
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "publish_on_schedule re-queues itself only after apply_schedule succeeded: one "
-        "failure ends the schedule for good"
-    ),
-)
 def test_one_failed_run_of_the_schedule_does_not_end_the_schedule(settings, monkeypatch):
     """The job queues its next run only after `apply_schedule()` succeeded: one database
     hiccup (a deadlock, a lock timeout, a restart) and no run is ever queued again, silently.
