@@ -36,6 +36,7 @@ from django.db.models import Q
 from django.db.models.functions import MD5
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 
 from newsroom.bulk import Writer, check_constraints, deferred_constraints, insert
 from newsroom.editorial import CANNOT_PUBLISH, CANNOT_UNPUBLISH, Status, can_publish
@@ -50,25 +51,27 @@ from newsroom.models import ImportRun
 from newsroom.revisions import field_value, submit_import_revisions
 from newsroom.spreadsheets import Sheet, parse_date, parse_decimal, parse_integer
 
-ROW_ERROR = "Zeile {line}, Spalte {column}: {message}"
-REQUIRED = "darf nicht leer sein"
-MISSING_COLUMN = "Pflichtspalte fehlt in der Datei"
-UNKNOWN_COLUMN = "unbekannte Spalte (erlaubt: {allowed})"
-DUPLICATE_COLUMN = "Spalte kommt zweimal vor"
-EXTRA_CELLS = "mehr Zellen als Spalten in der Kopfzeile"
-DUPLICATE_ROW = "derselbe Eintrag wie in Zeile {line}"
-NOT_A_CHOICE = "unbekannter Wert '{value}' (erlaubt: {allowed})"
-NOT_FOUND = "{noun} '{value}'"
-AMBIGUOUS = "'{value}' passt auf mehrere Einträge: {matches}"
-DATABASE_REFUSED = "die Datenbank lehnt die Zeilen {first} bis {last} ab: {reason}"
-ALREADY_STORED = (
+ROW_ERROR = gettext_lazy("Zeile {line}, Spalte {column}: {message}")
+REQUIRED = gettext_lazy("darf nicht leer sein")
+MISSING_COLUMN = gettext_lazy("Pflichtspalte fehlt in der Datei")
+UNKNOWN_COLUMN = gettext_lazy("unbekannte Spalte (erlaubt: {allowed})")
+DUPLICATE_COLUMN = gettext_lazy("Spalte kommt zweimal vor")
+EXTRA_CELLS = gettext_lazy("mehr Zellen als Spalten in der Kopfzeile")
+DUPLICATE_ROW = gettext_lazy("derselbe Eintrag wie in Zeile {line}")
+NOT_A_CHOICE = gettext_lazy("unbekannter Wert '{value}' (erlaubt: {allowed})")
+NOT_FOUND = gettext_lazy("{noun} '{value}'")
+AMBIGUOUS = gettext_lazy("'{value}' passt auf mehrere Einträge: {matches}")
+DATABASE_REFUSED = gettext_lazy("die Datenbank lehnt die Zeilen {first} bis {last} ab: {reason}")
+ALREADY_STORED = gettext_lazy(
     "ein Eintrag mit demselben Schlüssel ist schon gespeichert (wohl gerade von einem "
     "anderen Import angelegt); bitte den Import wiederholen"
 )
-IMPORT_BUSY = (
+IMPORT_BUSY = gettext_lazy(
     "Ein anderer Import in diese Tabelle läuft gerade und ist nach {seconds} Sekunden noch "
     "nicht fertig; nichts wurde gespeichert. Bitte später erneut importieren."
 )
+NOT_A_PERSON = gettext_lazy("keine Person")
+
 # The column name used for errors about the file as a whole or a row as a whole.
 WHOLE_ROW = "*"
 
@@ -93,7 +96,7 @@ class RowError:
     def __str__(self) -> str:
         if not self.line:  # about the import as a whole
             return self.message
-        return ROW_ERROR.format(line=self.line, column=self.column, message=self.message)
+        return str(ROW_ERROR).format(line=self.line, column=self.column, message=self.message)
 
 
 @dataclass(frozen=True)
@@ -296,7 +299,7 @@ class PersonResolver(Resolver):
     """A person by slug, else by exact name or alias; ambiguous when two people match."""
 
     def __init__(self, model):
-        super().__init__(model, noun="keine Person")
+        super().__init__(model, noun=NOT_A_PERSON)
         self._names: dict[str, set[int]] | None = None
 
     @property
@@ -671,10 +674,10 @@ class _Import:
             if not name:
                 columns.append(None)
             elif name in named:
-                self.fail(1, name, DUPLICATE_COLUMN)
+                self.fail(1, name, str(DUPLICATE_COLUMN))
                 columns.append(None)
             elif name not in self.table.by_name:
-                self.fail(1, label, UNKNOWN_COLUMN.format(allowed=allowed))
+                self.fail(1, label, str(UNKNOWN_COLUMN).format(allowed=allowed))
                 columns.append(None)
             else:
                 columns.append(self.table.by_name[name])
@@ -683,7 +686,7 @@ class _Import:
         present = {column.name for column in columns if column}
         for column in self.table.key_columns:
             if column.name not in present and column.required:
-                self.fail(1, column.name, MISSING_COLUMN)
+                self.fail(1, column.name, str(MISSING_COLUMN))
         # An optional part of the key left out of the file is blank (a statement's speaker).
         self.absent_key = [c for c in self.table.key_columns if c.name not in present]
         # Cells are parsed in the table's column order, whatever the file's: a column may
@@ -713,13 +716,13 @@ class _Import:
         values: dict[str, Any] = {column.name: column.blank for column in self.absent_key}
         errors: list[tuple[str, str]] = []
         if len(cells) > len(columns) and any(not _is_blank(c) for c in cells[len(columns) :]):
-            errors.append((WHOLE_ROW, EXTRA_CELLS))
+            errors.append((WHOLE_ROW, str(EXTRA_CELLS)))
         for index in self.parse_order:
             column = columns[index]
             cell = cells[index] if index < len(cells) else None
             if _is_blank(cell):
                 if column.required:
-                    errors.append((column.name, REQUIRED))
+                    errors.append((column.name, str(REQUIRED)))
                 else:
                     values[column.name] = column.blank
                 continue
@@ -746,7 +749,7 @@ class _Import:
             key = self.table.key_of(values)
             earlier = self.seen.setdefault(hash(key), line)
             if earlier != line:
-                errors.append((WHOLE_ROW, DUPLICATE_ROW.format(line=earlier)))
+                errors.append((WHOLE_ROW, str(DUPLICATE_ROW).format(line=earlier)))
         if errors:
             self.report.invalid += 1
             for column, message in errors:
@@ -782,7 +785,7 @@ class _Import:
             errors = list(table.check(queued.values, instance))
             if instance is None:
                 errors.extend(
-                    (column.name, MISSING_COLUMN)
+                    (column.name, str(MISSING_COLUMN))
                     for column in table.columns
                     if column.required and column.name not in queued.values
                 )
@@ -927,14 +930,14 @@ class _Import:
             return
         self.report.invalid += 1
         reason = (
-            ALREADY_STORED
+            str(ALREADY_STORED)
             if isinstance(error, IntegrityError) and _is_unique_violation(error)
             else str(error).strip().splitlines()[0]
         )
         self.fail(
             lines[0],
             WHOLE_ROW,
-            DATABASE_REFUSED.format(first=lines[0], last=lines[1], reason=reason),
+            str(DATABASE_REFUSED).format(first=lines[0], last=lines[1], reason=reason),
         )
 
 
@@ -991,7 +994,7 @@ def import_table(
         # SQLite says "database is locked" when another import held its write lock too long.
         if isinstance(error, OperationalError) and "locked" not in str(error):
             raise
-        busy = IMPORT_BUSY.format(seconds=LOCK_WAIT_SECONDS)
+        busy = str(IMPORT_BUSY).format(seconds=LOCK_WAIT_SECONDS)
         run.report.errors.append(RowError(line=0, column=WHOLE_ROW, message=busy))
     return run.report
 
