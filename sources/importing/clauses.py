@@ -75,6 +75,26 @@ def in_konjunktiv_clause(tokens: list[Token], i: int) -> bool:
     return False
 
 
+# Endings of words in -e that are adjectives, pronouns or participles rather than verbs.
+_NOT_VERB_ENDINGS = (
+    *"te ne che ige ere nde lle ße se ze de ie ive ale are äre ame eme xe ange weile".split(),
+)
+_NOT_VERBS = frozenset(
+    "heute gerade ohne bitte gerne viele beide hohe gute neue genaue infolge zufolge junge "
+    "klare starke kranke".split()
+)
+
+
+def looks_konjunktiv_i(word: str) -> bool:
+    """Whether a lower-case word reads as the Konjunktiv I of a verb outside the known forms:
+    "funktioniere", "gehöre", "verfolge" (a guess, asked only while a report goes on)."""
+    if len(word) < 5 or not word.islower() or not word.endswith("e") or word in _NOT_VERBS:
+        return False
+    if word.endswith("iere"):
+        return True
+    return not word.endswith(_NOT_VERB_ENDINGS)
+
+
 def nearest_agent(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
     """The "von"/"vom" phrase nearest before `end`: the agent of "die Gefahr von Bränden wird
     vom Wetterdienst als „…“ eingestuft"."""

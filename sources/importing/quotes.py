@@ -33,6 +33,7 @@ from sources.importing.clauses import (
     conclusion_verb,
     ends_verb_final_clause,
     in_konjunktiv_clause,
+    looks_konjunktiv_i,
     medium_phrase,
     names_a_paper,
     nearest_agent,
@@ -201,6 +202,12 @@ def extract_quotes(text: str, *, people: Sequence[KnownPerson] = ()) -> list[Quo
     return extractor.run()
 
 
+def mostly_quoted(tokens: Sequence[Token]) -> bool:
+    """Whether quotations make up half the sentence or more: then they are what it reports."""
+    quoted = sum(len(t.text) for t in tokens if t.quote)
+    return quoted > 0.5 * (tokens[-1].end - tokens[0].start)
+
+
 class _Extractor:
     def __init__(self, *, text: str, quotations: list[Quotation], people: PeopleIndex) -> None:
         self.text = text
@@ -219,6 +226,9 @@ class _Extractor:
         self.candidates: list[QuoteCandidate] = []
         # The subject found for each auxiliary of the sentence being read, by token index.
         self.auxiliary_subjects: dict[int, tuple[int, int] | None] = {}
+        # The last report carried on without a cue of its own: its sentence, paragraph and
+        # place among the candidates, for the next sentence going on with it to join.
+        self.continued: tuple[int, int, int] | None = None
 
     def run(self) -> list[QuoteCandidate]:
         paragraph = 0
@@ -244,7 +254,9 @@ class _Extractor:
             return
         first_candidate = len(self.candidates)
         self._settle_pending(tokens, index=index)
-        if not any(t.quote or t.lower in CUE_WORDS or t.lower in KONJUNKTIV for t in tokens):
+        if not any(
+            t.quote or t.lower in CUE_WORDS or t.lower in KONJUNKTIV for t in tokens
+        ) and not (self._live(index) and any(looks_konjunktiv_i(t.text) for t in tokens)):
             # Nothing here reports anything; the sentence can only name whom the next quotes.
             self.subject = _Subject(self.text, tokens, index, paragraph)
             return
@@ -292,7 +304,7 @@ class _Extractor:
         if found_attribution is None and not continues:
             with_speaker = [a for _, a in cues if a.speaker is not None and not a.naming]
             found_attribution = with_speaker[-1] if with_speaker else None
-        if len(self.candidates) == first_candidate:
+        if not any(c.kind == "indirect" for c in self.candidates[first_candidate:]):
             decided = self._decision(tokens)
             if decided is not None:
                 found_attribution = found_attribution or decided
@@ -1255,9 +1267,6 @@ class _Extractor:
             a, b = clause
             if not any(tokens[k].is_word for k in range(a, b)):
                 continue
-            quoted = sum(len(t.text) for t in tokens[a:b] if t.quote)
-            if quoted > 0.5 * (tokens[b - 1].end - tokens[a].start):
-                continue
             self._emit_indirect(tokens, a, b, attribution, carried=False)
             return attribution
         if reported and self.context.attribution is not None and not cues:
@@ -1267,7 +1276,7 @@ class _Extractor:
             if (
                 context.sentence == index - 1
                 and context.attribution.speaker is not None
-                and not any(t.quote for t in tokens)
+                and not mostly_quoted(tokens)
                 and any(t.is_word and t.lower in KONJUNKTIV_I for t in tokens)
                 and not any(t.lower == "ich" for t in tokens)
             ):
@@ -1275,6 +1284,7 @@ class _Extractor:
                     context.attribution.speaker, context.attribution.cue, False, False, True
                 )
                 self._emit_indirect(tokens, 0, len(tokens), carried, carried=True)
+                self._join_continuation(index=index, paragraph=paragraph)
                 return None
         return None
 
@@ -1331,7 +1341,11 @@ class _Extractor:
         )
         if not start and (
             tokens[0].lower in CLAUSE_OPENERS
-            or not (any(t.lower in KONJUNKTIV_I for t in words) or hearsay(words))
+            or not (
+                any(t.lower in KONJUNKTIV_I for t in words)
+                or hearsay(words)
+                or (self._live(index) and any(looks_konjunktiv_i(t.text) for t in words))
+            )
             # "ich habe", "ich werde": the first person's indicative, as interviews speak
             or any(t.lower == "ich" for t in words)
         ):
@@ -1342,8 +1356,26 @@ class _Extractor:
         if start:
             carried = dataclasses.replace(carried, reference=(tokens[0].start, tokens[0].end))
         self._emit_indirect(tokens, start, len(tokens), carried, carried=True)
+        self._join_continuation(index=index, paragraph=paragraph)
         if live:
             context.sentence = index
+
+    def _join_continuation(self, *, index: int, paragraph: int) -> None:
+        """A report that goes on over several sentences of a paragraph is one statement: the
+        sentence just emitted joins the one before when that went on the same report."""
+        added = self.candidates[-1]
+        before = self.continued
+        self.continued = (index, paragraph, len(self.candidates) - 1)
+        if before is None or before[:2] != (index - 1, paragraph):
+            return
+        previous = self.candidates[before[2]]
+        if (previous.speaker_start, previous.speaker) != (added.speaker_start, added.speaker):
+            return
+        self.candidates.pop()
+        self.candidates[before[2]] = dataclasses.replace(
+            previous, text=self.text[previous.start : added.end], end=added.end
+        )
+        self.continued = (index, paragraph, before[2])
 
     def _reported_clause(
         self, tokens: list[Token], ci: int, attribution: Attribution

@@ -557,6 +557,42 @@ def test_konjunktiv_goes_on_reporting_over_following_sentences():
     assert (carried.kind, carried.speaker) == ("indirect", "Sprecher der Polizei")
 
 
+def test_konjunktiv_going_on_over_sentences_of_a_paragraph_is_one_statement():
+    text = (
+        "Die Polizei teilte mit, der Täter sei geflohen. Er habe zuvor einen Mann verletzt. "
+        "Die Fahndung laufe noch."
+    )
+    candidates = extract_quotes(text)
+    carried = only(candidates, "Er habe zuvor einen Mann verletzt. Die Fahndung laufe noch")
+    assert (carried.kind, carried.speaker) == ("indirect", "Polizei")
+    assert only(candidates, "der Täter sei geflohen").speaker == "Polizei"
+
+
+def test_konjunktiv_going_on_with_quoted_words_reports_the_whole_sentence():
+    text = (
+        "Der Sprecher sagte, der Zug sei entgleist. Die Bahn habe „sofort reagiert“ und die "
+        "Strecke gesperrt."
+    )
+    candidates = extract_quotes(text)
+    carried = only(candidates, "Die Bahn habe „sofort reagiert“ und die Strecke gesperrt")
+    assert (carried.kind, carried.speaker) == ("indirect", "Sprecher")
+    assert only(candidates, "sofort reagiert").speaker == "Sprecher"
+
+
+def test_konjunktiv_of_a_verb_outside_the_known_forms_goes_on_reporting():
+    text = "Die Firma erklärte, das neue Gerät sei fertig. Es funktioniere auch ohne Netz."
+    carried = only(extract_quotes(text), "Es funktioniere auch ohne Netz")
+    assert (carried.kind, carried.speaker) == ("indirect", "Firma")
+
+
+def test_indirect_clause_keeps_the_quoted_words_inside_it():
+    text = "Der Minister sagte, dass die Regierung „keine neuen Schulden“ machen werde."
+    candidates = extract_quotes(text)
+    clause = only(candidates, "dass die Regierung „keine neuen Schulden“ machen werde")
+    assert (clause.kind, clause.speaker) == ("indirect", "Minister")
+    assert only(candidates, "keine neuen Schulden").kind == "fragment"
+
+
 def test_konjunktiv_sentence_without_anyone_named_is_left_for_the_editor():
     text = "Das Feuer brach am Morgen aus. Die Ursache sei noch unklar."
     quote = only(extract_quotes(text), "Die Ursache sei noch unklar")
