@@ -229,6 +229,8 @@ class _Extractor:
         # The last report carried on without a cue of its own: its sentence, paragraph and
         # place among the candidates, for the next sentence going on with it to join.
         self.continued: tuple[int, int, int] | None = None
+        # Whether the last sentence gave a candidate.
+        self.last_reported = False
 
     def run(self) -> list[QuoteCandidate]:
         paragraph = 0
@@ -259,8 +261,13 @@ class _Extractor:
         ) and not (self._live(index) and any(looks_konjunktiv_i(t.text) for t in tokens)):
             # Nothing here reports anything; the sentence can only name whom the next quotes.
             self.subject = _Subject(self.text, tokens, index, paragraph)
+            self.last_reported = False
             return
         cues = self._cues(tokens)
+        if self._report_named_after(tokens, cues, index=index, paragraph=paragraph):
+            self.last_reported = True
+            self.subject = None
+            return
         reported = self._is_reported(tokens)
         # A report in Konjunktiv I without a reporting clause of its own goes on with the
         # current speaker, even when it says what someone else did or demanded.
@@ -311,6 +318,7 @@ class _Extractor:
             elif not self._speech_act(tokens, cues) and found_attribution is None:
                 self._continuation(tokens, index=index, paragraph=paragraph)
         self.subject = None
+        self.last_reported = len(self.candidates) > first_candidate
         if not any(t.quote for t in tokens):
             self.subject = _Subject(self.text, tokens, index, paragraph)
         if found_attribution is not None:
@@ -1287,6 +1295,44 @@ class _Extractor:
                 self._join_continuation(index=index, paragraph=paragraph)
                 return None
         return None
+
+    def _report_named_after(
+        self,
+        tokens: list[Token],
+        cues: list[tuple[int, Attribution]],
+        *,
+        index: int,
+        paragraph: int,
+    ) -> bool:
+        """A sentence reported by the one after it: "Die Fördermenge wird nicht reduziert.
+        Dies teilte der Ölminister mit." / "Dies geht aus einem Bericht der UN hervor." """
+        before = self.subject
+        if (
+            before is None
+            or self.last_reported
+            or (before.sentence, before.paragraph) != (index - 1, paragraph)
+            or len(tokens) < 4
+            or tokens[0].lower not in {"dies", "das"}
+            or not tokens[1].text.islower()
+            or len([t for t in before.tokens if t.is_word]) < 4
+        ):
+            return False
+        if tokens[1].lower in {"geht", "ging"} and tokens[2].lower == "aus":
+            span = noun_phrase_at(tokens, 3)
+            if span is None or not any(t.lower == "hervor" for t in tokens[span[1] :]):
+                return False
+            label = f"{tokens[1].lower} aus hervor"
+        elif any(ci == 1 for ci, _ in cues):
+            span = subject_after(tokens, 2)
+            label = next(a.cue for ci, a in cues if ci == 1)
+        else:
+            return False
+        if span is None:
+            return False
+        attribution = Attribution(self._mention(tokens, span), label, False, True)
+        self._emit_indirect(before.tokens, 0, len(before.tokens), attribution, carried=False)
+        self.context = _Context(attribution, index, paragraph)
+        return True
 
     def _decision(self, tokens: list[Token]) -> Attribution | None:
         """A decision, finding or announcement with its "dass" clause or zu-infinitive."""

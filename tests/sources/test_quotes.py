@@ -585,6 +585,29 @@ def test_konjunktiv_of_a_verb_outside_the_known_forms_goes_on_reporting():
     assert (carried.kind, carried.speaker) == ("indirect", "Firma")
 
 
+@pytest.mark.parametrize(
+    ("text", "report", "mention"),
+    [
+        (
+            "Die Fördermenge wird vorerst nicht reduziert. Dies teilte der Ölminister Ali "
+            "al-Omair am Montag mit.",
+            "Die Fördermenge wird vorerst nicht reduziert",
+            "Ölminister Ali al-Omair",
+        ),
+        (
+            "Im Jahr 2007 starben 300 Menschen an Malaria. Das geht aus einem Bericht der "
+            "Weltgesundheitsorganisation hervor.",
+            "Im Jahr 2007 starben 300 Menschen an Malaria",
+            "einem Bericht der Weltgesundheitsorganisation",
+        ),
+    ],
+)
+def test_sentence_reported_by_the_next_one_dies_teilte_x_mit(text, report, mention):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text) == ("indirect", report)
+    assert mention in text[quote.speaker_start : quote.speaker_end]
+
+
 def test_indirect_clause_keeps_the_quoted_words_inside_it():
     text = "Der Minister sagte, dass die Regierung „keine neuen Schulden“ machen werde."
     candidates = extract_quotes(text)
