@@ -12,6 +12,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         ARTICLE_IMPORT = "article_import", _("Artikel-Import")
         EXPORT = "export", _("Export")
+        SPREADSHEET_IMPORT = "spreadsheet_import", _("Tabellen-Import")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("wartet")

@@ -4,6 +4,7 @@ upload, dry-run preview then confirm, German row errors, an empty template per m
 
 import hashlib
 import io
+import os
 import re
 import secrets
 import time
@@ -27,7 +28,7 @@ from import_export.resources import ModelResource
 from import_export.results import InvalidRow, Result, RowResult
 from import_export.tmp_storages import BaseStorage
 
-from newsroom import exports
+from newsroom import exports, import_jobs
 from newsroom.importexport_forms import GermanExportMixin, template_filename
 from newsroom.models import ImportRun
 from newsroom.spreadsheets import (
@@ -66,16 +67,22 @@ class TableResource(ModelResource):
 
     table_class: type
 
-    def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs) -> Result:
+    @staticmethod
+    def sheet_of(dataset) -> Sheet:
+        """The rows of import-export's Dataset with their lines in the file (see
+        `dataset_of`), and the cells beyond the header's width."""
         lines = getattr(dataset, "lines", None) or range(2, len(dataset) + 2)
         overflow = getattr(dataset, "overflow", {})
-        sheet = Sheet(
+        return Sheet(
             header=tuple(str(name or "").strip() for name in dataset.headers or ()),
             rows=(
                 (line, tuple(row) + overflow.get(line, ()))
                 for line, row in zip(lines, dataset, strict=False)
             ),
         )
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs) -> Result:
+        sheet = self.sheet_of(dataset)
         report = import_table(
             table=self.table_class(),
             sheet=sheet,
@@ -227,9 +234,17 @@ class StagedUpload(BaseStorage):
     def read(self) -> bytes:
         return self.path().read_bytes()
 
+    def hand_over(self) -> "StagedUpload":
+        """Claim the file for the import job: it moves to a new name, which only one
+        confirmation can do (a double click finds nothing), and its time to wait starts
+        again. FileNotFoundError when it is gone."""
+        claimed = StagedUpload(name=secrets.token_hex(16))
+        self.path().rename(claimed.path())
+        os.utime(claimed.path())
+        return claimed
+
     def take(self) -> bytes:
-        """Read and remove: removing claims it, so a second confirmation (a double click)
-        finds nothing. FileNotFoundError when it is gone."""
+        """Read and remove. FileNotFoundError when it is gone."""
         data = self.read()
         self.path().unlink()
         return data
@@ -411,20 +426,18 @@ class SpreadsheetAdminMixin(GermanExportMixin, ImportExportMixin):
             return self._refuse_confirmation(request, UPLOAD_NOT_YOURS)
         storage = self.get_tmp_storage_class()(name=form.cleaned_data["import_file_name"])
         try:
-            data = storage.take()
+            claimed = storage.hand_over()
         except FileNotFoundError:
             name = form.cleaned_data["original_file_name"]
             return self._refuse_confirmation(request, UPLOAD_GONE.format(name=name))
-        input_format = self.get_import_formats()[int(form.cleaned_data["format"])]()
-        try:
-            dataset = input_format.create_dataset(data)
-        except ValueError as error:
-            name = form.cleaned_data["original_file_name"]
-            return self._refuse_confirmation(
-                request, UNREADABLE_FILE.format(name=name, reason=str(error))
-            )
-        result = self.process_dataset(dataset, form, request, **kwargs)
-        return self.process_result(result, request)
+        job = import_jobs.start_import(
+            model=self.model,
+            user=request.user,
+            staged=claimed.name,
+            format_index=int(form.cleaned_data["format"]),
+            file_name=form.cleaned_data["original_file_name"],
+        )
+        return redirect(job)
 
     def _refuse_confirmation(self, request, message):
         self.message_user(request, message, messages.ERROR)

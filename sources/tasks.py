@@ -70,7 +70,9 @@ def outcome_summary(outcomes: list[FileOutcome]) -> dict:
         % {"articles": len(created), "statements": statements}
     ]
     lines += [f"{o.filename}: {o.message}" for o in outcomes if o.status == "duplicate"]
-    errors = [{"file": o.filename, "message": o.message} for o in outcomes if o.status == "failed"]
+    errors = [
+        {"where": o.filename, "message": o.message} for o in outcomes if o.status == "failed"
+    ]
     to_review = [o.source for o in created if o.statements and o.source is not None]
     links = (
         [

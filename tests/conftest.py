@@ -23,6 +23,16 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 
 @pytest.fixture(autouse=True)
+def page_versions_move_at_once(request, monkeypatch):
+    """Tests run in a transaction that never commits, and the site's version moves on at the
+    commit: here it moves on at once. Tests marked `commit_bump` keep the real deferral."""
+    if request.node.get_closest_marker("commit_bump") is None:
+        from newsroom import pagecache
+
+        monkeypatch.setattr(pagecache, "bump", pagecache._move_on)
+
+
+@pytest.fixture(autouse=True)
 def empty_page_cache():
     """Every test starts its site from nothing: no page cached by an earlier test (whose
     database had the same version number)."""

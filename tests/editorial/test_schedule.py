@@ -63,6 +63,7 @@ def test_a_scheduled_statement_is_invisible_everywhere_until_its_time(client, em
     assert client.get(embargoed.get_absolute_url()).status_code == 404
 
 
+@pytest.mark.commit_bump
 def test_readers_see_a_scheduled_statement_at_its_time_before_the_job_has_run(
     client, django_capture_on_commit_callbacks
 ):

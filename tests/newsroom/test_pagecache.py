@@ -17,7 +17,8 @@ from newsroom.pagecache import current
 from tests.events.conftest import add_statement, build_world
 from tests.factories import make_source
 
-pytestmark = pytest.mark.django_db
+# As in production: the version moves on when a change commits.
+pytestmark = [pytest.mark.django_db, pytest.mark.commit_bump]
 
 NEW_QUOTE = "Wir sehen uns in Hanoi wieder."
 
@@ -162,3 +163,15 @@ def test_each_host_gets_its_own_addresses(client, world, settings):
     client.get(url, headers={"host": "newsroom.example"})
     page = client.get(url, headers={"host": "www.newsroom.example"}).content.decode()
     assert 'rel="canonical" href="http://www.newsroom.example/' in page
+
+
+def test_the_version_moves_on_once_at_the_commit(world, django_capture_on_commit_callbacks):
+    before = current().number
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        world.trump.description = "Geändert."
+        world.trump.save()
+        world.kim.description = "Auch geändert."
+        world.kim.save()
+        assert current().number == before  # nothing moves before the commit
+    assert len(callbacks) == 1
+    assert current().number == before + 1

@@ -13,6 +13,7 @@ from tests.seeds import seed_path
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.commit_bump
 def test_articles_published_by_an_import_job_that_is_cancelled_reach_cached_pages(
     client, demo, chefredaktion_user, monkeypatch, django_capture_on_commit_callbacks
 ):
