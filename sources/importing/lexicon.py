@@ -557,6 +557,14 @@ DECISION_WORDS = frozenset(
     "hofft hoffte hofften hoffen erwartet befürchten befürchtete bemängeln sicher "
     "zuversichtlich überzeugt erwiesen bereit".split()
 )
+# Words besides verbs of saying and deciding whose "dass" clause is what a source holds:
+# "Die IADB schätzt, dass …", "Diese besagt, dass …", "fanden heraus, dass …".
+THOUGHT_WORDS = frozenset(
+    "schätzt schätzte schätzen schätzten besagt besagte besagen steht angenommen geplant "
+    "erwähnte erwähnt erwähnten heraus "
+    "theorie hoffnung befürworteten befürwortet bewusst vorwurf vorwürfe hinweis hinweise "
+    "behauptung behauptungen".split()
+)
 # Descriptions by origin that stand for a person the article named before ("der Nordkoreaner",
 # "die Vietnamesin"), unlike roles that name someone new ("der Sprecher").
 DEMONYM_ENDINGS = ("aner", "anerin", "ener", "enerin", "ese", "esin")
@@ -569,5 +577,6 @@ CUE_WORDS = (
     | {"so", "laut", "gemäß", "zufolge", "nach", "heißt", "hieß", "geheißen", "zeigte", "wonach"}
     | REPORT_ADVERBS
     | DECISION_WORDS
+    | THOUGHT_WORDS
     | {"soll", "sollen"}
 )

@@ -83,6 +83,7 @@ from sources.importing.lexicon import (
     SPEAK_FORMS,
     SPEECH_ACT_VERBS,
     STATUS_WORDS,
+    THOUGHT_WORDS,
     TRANSLATION_WORDS,
     VIEW_VERBS,
 )
@@ -312,7 +313,10 @@ class _Extractor:
             with_speaker = [a for _, a in cues if a.speaker is not None and not a.naming]
             found_attribution = with_speaker[-1] if with_speaker else None
         if not any(c.kind == "indirect" for c in self.candidates[first_candidate:]):
+            before = len(self.candidates)
             decided = self._decision(tokens)
+            if decided is None and len(self.candidates) == before:
+                decided = self._dass_clause(tokens)
             if decided is not None:
                 found_attribution = found_attribution or decided
             elif not self._speech_act(tokens, cues) and found_attribution is None:
@@ -1333,6 +1337,32 @@ class _Extractor:
         self._emit_indirect(before.tokens, 0, len(before.tokens), attribution, carried=False)
         self.context = _Context(attribution, index, paragraph)
         return True
+
+    def _dass_clause(self, tokens: list[Token]) -> Attribution | None:
+        """A "dass" clause after a comma whose own clause has a verb of saying, deciding or
+        holding, or a noun of claim: "Die IADB schätzt, dass …", "sagte der „Zeitung“,
+        dass …"."""
+        end = len(tokens) - 1 if tokens[-1].text in {".", "!", "?"} else len(tokens)
+        for k in range(2, end - 3):
+            if tokens[k].lower != "dass" or tokens[k - 1].text != ",":
+                continue
+            start = clause_start(tokens, k - 1)
+            for i in range(k - 2, max(start, k - 9) - 1, -1):
+                word = tokens[i].lower
+                cue = REPORTING_VERBS.get(word) if tokens[i].text.islower() else None
+                if cue is not None and cue.particles:
+                    # "deuten darauf hin", "führt dazu": no report without its particle
+                    if closing_particle(tokens, i, cue.particles) is None:
+                        cue = None
+                if not tokens[i].is_word or not (
+                    cue is not None or word in DECISION_WORDS or word in THOUGHT_WORDS
+                ):
+                    continue
+                speaker = self._verb_subject(tokens, i) if tokens[i].text.islower() else None
+                attribution = Attribution(speaker, word, False, True)
+                self._emit_indirect(tokens, k, end, attribution, carried=False)
+                return attribution if speaker is not None else None
+        return None
 
     def _decision(self, tokens: list[Token]) -> Attribution | None:
         """A decision, finding or announcement with its "dass" clause or zu-infinitive."""

@@ -608,6 +608,29 @@ def test_sentence_reported_by_the_next_one_dies_teilte_x_mit(text, report, menti
     assert mention in text[quote.speaker_start : quote.speaker_end]
 
 
+def test_dass_clause_after_a_verb_of_holding_is_indirect_speech():
+    text = "Die Bank schätzt, dass im nächsten Jahr mehr Geld in die Region fließen wird."
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Bank", "schätzt")
+    assert quote.text == "dass im nächsten Jahr mehr Geld in die Region fließen wird"
+
+
+def test_dass_clause_after_a_verb_of_saying_with_its_addressee_between():
+    text = (
+        "Der Staatssekretär sagte der „Berliner Zeitung“, dass an jeder Tankstelle Biodiesel "
+        "angeboten werden sollte."
+    )
+    quote = only(
+        extract_quotes(text), "dass an jeder Tankstelle Biodiesel angeboten werden sollte"
+    )
+    assert (quote.kind, quote.speaker) == ("indirect", "Staatssekretär")
+
+
+def test_dass_clause_after_a_verb_without_its_particle_is_no_report():
+    text = "Messungen deuteten darauf hin, dass das Magnetfeld der Erde dort stark abweicht."
+    assert extract_quotes(text) == []
+
+
 def test_indirect_clause_keeps_the_quoted_words_inside_it():
     text = "Der Minister sagte, dass die Regierung „keine neuen Schulden“ machen werde."
     candidates = extract_quotes(text)
