@@ -26,6 +26,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sources.importing.clauses import (
     clause_start,
@@ -48,6 +49,7 @@ from sources.importing.clauses import (
     written_clauses,
     written_on,
 )
+from sources.importing.dates import said_on
 from sources.importing.lexicon import (
     ADVERBS,
     AUXILIARIES,
@@ -189,17 +191,23 @@ class _Subject:
         return mention_from(self.text, self.tokens, span)
 
 
-def extract_quotes(text: str, *, people: Sequence[KnownPerson] = ()) -> list[QuoteCandidate]:
+def extract_quotes(
+    text: str, *, people: Sequence[KnownPerson] = (), published_on: date | None = None
+) -> list[QuoteCandidate]:
     """Statements in `text`, sorted by start; spans index `text`.
 
     Speakers are resolved against `people` (full name preferred: "Kim" -> "Kim Jong-un");
-    without a match, the speaker is the mention as fully as the text names it nearby.
+    without a match, the speaker is the mention as fully as the text names it nearby. Given
+    the day the article appeared, a statement whose sentence says when it was made ("sagte am
+    Mittwoch") carries that day as `said_on`.
     """
     quotations = find_quotations(text)
     people_index = PeopleIndex(
         text=text, people=people, masked=[(q.open, q.close) for q in quotations]
     )
-    extractor = _Extractor(text=text, quotations=quotations, people=people_index)
+    extractor = _Extractor(
+        text=text, quotations=quotations, people=people_index, published_on=published_on
+    )
     return extractor.run()
 
 
@@ -210,8 +218,16 @@ def mostly_quoted(tokens: Sequence[Token]) -> bool:
 
 
 class _Extractor:
-    def __init__(self, *, text: str, quotations: list[Quotation], people: PeopleIndex) -> None:
+    def __init__(
+        self,
+        *,
+        text: str,
+        quotations: list[Quotation],
+        people: PeopleIndex,
+        published_on: date | None = None,
+    ) -> None:
         self.text = text
+        self.published_on = published_on
         self.quotations = quotations
         self.opens = [q.open for q in quotations]
         self.people = people
@@ -1133,8 +1149,14 @@ class _Extractor:
                 speaker_end=speaker_end,
                 cue=attribution.cue if attribution else "",
                 confidence=confidence,
+                said_on=self._said_on(tokens, (qi, qi + 1)),
             )
         )
+
+    def _said_on(self, tokens: list[Token], outside: tuple[int, int]) -> date | None:
+        if self.published_on is None:
+            return None
+        return said_on(tokens, outside, self.published_on)
 
     def _kind(
         self, text: str, tokens: list[Token], qi: int, attribution: Attribution | None
@@ -1591,5 +1613,6 @@ class _Extractor:
                 speaker_end=speaker_end,
                 cue=attribution.cue,
                 confidence=score,
+                said_on=None if carried else self._said_on(tokens, (a, b)),
             )
         )

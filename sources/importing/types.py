@@ -102,3 +102,6 @@ class QuoteCandidate:
     speaker_end: int | None
     cue: str
     confidence: float
+    # The day the text says the statement was made ("sagte am Mittwoch"), when the article's
+    # own date was given to read it against; None when the text does not say.
+    said_on: date | None = None

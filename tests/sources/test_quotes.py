@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -1261,3 +1263,27 @@ def test_seed_speakers_without_known_people_are_surface_mentions():
     )
     kim = only(candidates, "Ich hoffe, dass wir alles erreichen, was die Leute erwarten.")
     assert kim.speaker == "Nordkoreas Machthaber Kim Jong Un"
+
+
+# When a statement was made
+
+
+@pytest.mark.parametrize(
+    ("text", "said_on"),
+    [
+        ("„Wir sind zufrieden“, sagte Trump am Mittwoch.", date(2019, 2, 27)),
+        ("„Wir sind zufrieden“, sagte Trump am Freitagabend.", date(2019, 3, 1)),
+        ("Kim sagte gestern, er werde am Montag abreisen.", date(2019, 2, 28)),
+        ("Am Abend zuvor hatte der Minister erklärt, die Lage sei ruhig.", date(2019, 2, 28)),
+        ("Der Sprecher sagte am 28. Dezember, alles sei gut.", date(2018, 12, 28)),
+        ("Trump sagte, er werde am Mittwoch reisen.", None),
+    ],
+)
+def test_day_a_statement_was_made_is_read_against_the_articles_date(text, said_on):
+    (quote,) = extract_quotes(text, published_on=date(2019, 3, 1))  # a Friday
+    assert quote.said_on == said_on
+
+
+def test_day_a_statement_was_made_needs_the_articles_date():
+    (quote,) = extract_quotes("„Wir sind zufrieden“, sagte Trump am Mittwoch.")
+    assert quote.said_on is None
