@@ -49,6 +49,14 @@ _POSTMODIFIER = re.compile(
 _BARE_GENITIVE = re.compile(r"(?:[ \t]+[a-zäöü][\w-]*(?:er|en))+[ \t]+[A-ZÄÖÜ][\w-]*")
 # "der Überläufer und Diplomat Ri Il-gyu": a second title and the name both belong to.
 _COORDINATED = re.compile(r"[ \t]+und[ \t]+[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]+){2,3}(?![\w-])")
+# Subjects in coordination, both the speaker: "SPD und Linke", "Die IADB und der MIF".
+_AND_AFTER = re.compile(
+    r"[ \t]+und[ \t]+(?:(?:der|die|das|den|dem)[ \t]+)?[A-ZÄÖÜ][\w&-]*(?:[ \t]+[A-ZÄÖÜ][\w&-]*)*"
+    r"(?=[ \t]+[a-zäöü]|[,.;:])"
+)
+_AND_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:Der|Die|Das|der|die|das)[ \t]+)?[A-ZÄÖÜ][\w&-]*[ \t]+und[ \t]+$"
+)
 _NAME_LEAD = re.compile(r"^(?:,[ \t]+|[ \t]+und[ \t]+[A-ZÄÖÜ][\w-]*[ \t]+)")
 _NAME_AT_END = re.compile(r"[A-ZÄÖÜ][\w-]+(?:[ \t]+(?:[A-ZÄÖÜ][\w-]+|de|van|von|al|bin))+")
 _ROLE_ENDINGS = (
@@ -111,7 +119,12 @@ def apposed_name(text: str, start: int, end: int) -> str | None:
 def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the whole noun phrase around the mention text[start:end]."""
     start = _extend_left(text, start)
-    return start, _extend_right(text, start, end)
+    end = _extend_right(text, start, end)
+    if (found := _AND_AFTER.match(text, end)) is not None:
+        end = found.end()
+    elif (found := _AND_BEFORE.search(text, max(0, start - 40), start)) is not None:
+        start = found.start()
+    return start, end
 
 
 def _extend_left(text: str, start: int) -> int:

@@ -683,6 +683,11 @@ def test_reported_demand_is_the_whole_sentence():
             "Nach Einschätzung politischer Beobachter ist die Wahl entschieden.",
             "Einschätzung politischer Beobachter",
         ),
+        ("SPD und Linke kritisierten, der Haushalt sei nicht gedeckt.", "SPD und Linke"),
+        (
+            "Die IADB und der MIF erklärten, die Kredite würden helfen.",
+            "Die IADB und der MIF",
+        ),
     ],
 )
 def test_speaker_mention_is_the_whole_noun_phrase(text, mention):
