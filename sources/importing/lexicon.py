@@ -565,6 +565,12 @@ THOUGHT_WORDS = frozenset(
     "theorie hoffnung befürworteten befürwortet bewusst vorwurf vorwürfe hinweis hinweise "
     "behauptung behauptungen".split()
 )
+# Nouns whose zu-infinitive is what was proposed or announced: "der Vorschlag, die Flaggen zu
+# wechseln", "die Ankündigung, … zu beenden".
+PROPOSAL_NOUNS = frozenset(
+    "vorschlag ankündigung aufforderung forderung empfehlung appell angebot versprechen "
+    "drohung absicht".split()
+)
 # Descriptions by origin that stand for a person the article named before ("der Nordkoreaner",
 # "die Vietnamesin"), unlike roles that name someone new ("der Sprecher").
 DEMONYM_ENDINGS = ("aner", "anerin", "ener", "enerin", "ese", "esin")
@@ -578,5 +584,6 @@ CUE_WORDS = (
     | REPORT_ADVERBS
     | DECISION_WORDS
     | THOUGHT_WORDS
+    | PROPOSAL_NOUNS
     | {"soll", "sollen"}
 )

@@ -75,6 +75,7 @@ from sources.importing.lexicon import (
     PASSIVE_AUXILIARIES,
     POSSESSIVES,
     PREPOSITIONS,
+    PROPOSAL_NOUNS,
     RELATIVE_PRONOUNS,
     REPORT_ADVERBS,
     REPORTING_VERBS,
@@ -98,7 +99,13 @@ from sources.importing.quotations import (
     quotations_within,
     sentence_spans,
 )
-from sources.importing.reports import decision_clause, hearsay, indicative_after, indicative_before
+from sources.importing.reports import (
+    decision_clause,
+    hearsay,
+    indicative_after,
+    indicative_before,
+    zu_infinitive_end,
+)
 from sources.importing.speakers import (
     FullerNames,
     Mention,
@@ -332,7 +339,7 @@ class _Extractor:
             before = len(self.candidates)
             decided = self._decision(tokens)
             if decided is None and len(self.candidates) == before:
-                decided = self._dass_clause(tokens)
+                decided = self._object_clause(tokens)
             if decided is not None:
                 found_attribution = found_attribution or decided
             elif not self._speech_act(tokens, cues) and found_attribution is None:
@@ -1360,13 +1367,16 @@ class _Extractor:
         self.context = _Context(attribution, index, paragraph)
         return True
 
-    def _dass_clause(self, tokens: list[Token]) -> Attribution | None:
-        """A "dass" clause after a comma whose own clause has a verb of saying, deciding or
-        holding, or a noun of claim: "Die IADB schätzt, dass …", "sagte der „Zeitung“,
-        dass …"."""
+    def _object_clause(self, tokens: list[Token]) -> Attribution | None:
+        """A "dass" clause or zu-infinitive after a comma whose own clause has a verb of
+        saying, deciding or holding, or a noun of claim or proposal: "Die IADB schätzt,
+        dass …", "sagte der „Zeitung“, dass …", "Der Vorschlag, die Flaggen zu wechseln"."""
         end = len(tokens) - 1 if tokens[-1].text in {".", "!", "?"} else len(tokens)
         for k in range(2, end - 3):
-            if tokens[k].lower != "dass" or tokens[k - 1].text != ",":
+            if tokens[k - 1].text != ",":
+                continue
+            stop = end if tokens[k].lower == "dass" else zu_infinitive_end(tokens, k, end)
+            if stop is None:
                 continue
             start = clause_start(tokens, k - 1)
             for i in range(k - 2, max(start, k - 9) - 1, -1):
@@ -1377,12 +1387,15 @@ class _Extractor:
                     if closing_particle(tokens, i, cue.particles) is None:
                         cue = None
                 if not tokens[i].is_word or not (
-                    cue is not None or word in DECISION_WORDS or word in THOUGHT_WORDS
+                    cue is not None
+                    or word in DECISION_WORDS
+                    or word in THOUGHT_WORDS
+                    or (tokens[k].lower != "dass" and word in PROPOSAL_NOUNS)
                 ):
                     continue
                 speaker = self._verb_subject(tokens, i) if tokens[i].text.islower() else None
                 attribution = Attribution(speaker, word, False, True)
-                self._emit_indirect(tokens, k, end, attribution, carried=False)
+                self._emit_indirect(tokens, k, stop, attribution, carried=False)
                 return attribution if speaker is not None else None
         return None
 

@@ -135,3 +135,23 @@ def hearsay(words: Sequence[Token]) -> bool:
     return words[-1].lower in {"haben", "sein"} and any(
         t.lower in {"soll", "sollen"} for t in words
     )
+
+
+def zu_infinitive_end(tokens: Sequence[Token], a: int, end: int) -> int | None:
+    """Where the zu-infinitive opening at a ends ("die Maut nur für den Transit zu erheben"),
+    if the clause at a is one; the infinitive closes it or a comma follows."""
+    if not _opens_report(tokens[a]):
+        return None
+    for k in range(a, end):
+        if tokens[k].quote:
+            continue
+        if tokens[k].text in {",", ";", ":"} and k > a and tokens[k + 1 : k + 2]:
+            if tokens[k + 1].lower not in {"und", "oder"}:
+                return None
+        if (tokens[k].lower == "zu" and k + 1 < end and tokens[k + 1].is_word) or (
+            _ZU_INFIX.fullmatch(tokens[k].lower) and k > a
+        ):
+            stop = k + 2 if tokens[k].lower == "zu" else k + 1
+            if stop >= end or tokens[stop].text in {",", ";", ":"}:
+                return stop if _words(tokens[a:stop]) >= 3 else None
+    return None

@@ -628,6 +628,28 @@ def test_dass_clause_after_a_verb_of_saying_with_its_addressee_between():
     assert (quote.kind, quote.speaker) == ("indirect", "Staatssekretär")
 
 
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        (
+            "Zeller schlägt vor, die Maut nur für den Verkehr durch das Elsass zu erheben.",
+            "die Maut nur für den Verkehr durch das Elsass zu erheben",
+        ),
+        (
+            "Unterstützung erhält der Vorschlag, die Flaggen des Landes zu wechseln.",
+            "die Flaggen des Landes zu wechseln",
+        ),
+    ],
+)
+def test_zu_infinitive_after_a_proposal_is_indirect_speech(text, report):
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text) == ("indirect", report)
+
+
+def test_zu_infinitive_of_purpose_is_no_report():
+    assert extract_quotes("Er ging nach Hause, um dort in Ruhe zu essen.") == []
+
+
 def test_dass_clause_after_a_verb_without_its_particle_is_no_report():
     text = "Messungen deuteten darauf hin, dass das Magnetfeld der Erde dort stark abweicht."
     assert extract_quotes(text) == []
