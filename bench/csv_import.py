@@ -6,7 +6,7 @@ Generates 50 summits, 500 people, 20 source articles and a statements CSV (Germa
 `;`, German dates, cp1252), loads the references, then times the statements import through
 `import_csv` (full validation, row-level errors, one transaction) and a re-import (every row
 skipped). On PostgreSQL the same file is also `COPY`ed, in the same run, into a bare table and
-into one carrying the statement table's indexes (five b-trees and the German full-text GIN),
+into one carrying the statement table's indexes (five b-trees),
 and the import's time is given as a multiple of each. Each database runs in a child process;
 peak memory is that process's ru_maxrss (Django, the import and the re-import). The load
 average is printed because other work on the machine changes the figures a lot.
@@ -16,8 +16,8 @@ and, on PostgreSQL, of the database's server process for the import's connection
 /proc when the server runs on this machine). CPU seconds barely move with the machine's load
 where the wall time does: on PostgreSQL the import writes each batch in a thread of its own
 while Python reads the next, so on an idle machine the wall time is about the larger of the
-two (the server's, today: the statement table's German full-text index and the versions in
-the history), and the rows/s figure falls as soon as other work takes a core.
+two (the server's: the rows, their foreign keys and the versions in the history), and the
+rows/s figure falls as soon as other work takes a core.
 PostgreSQL: a throw-away database `newsroom_bench` on postgres://postgres@127.0.0.1:5432/,
 created and dropped.
 """
@@ -180,7 +180,7 @@ def server_cpu(connection) -> float | None:
 
 def copy_into(connection, path: Path, *, indexed: bool) -> float:
     """Seconds to COPY the file into a table of text columns: bare, or carrying the indexes
-    the statements table has (five b-trees and the German full-text GIN index)."""
+    the statements table has (five b-trees)."""
     columns = ["summit", "speaker", "text", "kind", "said_on", "context", "topics", "source"]
     columns.append("status")
     with connection.cursor() as cursor:
@@ -188,10 +188,6 @@ def copy_into(connection, path: Path, *, indexed: bool) -> float:
         if indexed:
             for column in ["summit", "speaker", "source", "status", "kind"]:
                 cursor.execute(f"CREATE INDEX ON bench_copy ({column})")
-            cursor.execute(
-                "CREATE INDEX ON bench_copy USING gin "
-                "(to_tsvector('german'::regconfig, COALESCE(text, '')))"
-            )
         started = time.perf_counter()
         command = (
             "COPY bench_copy FROM STDIN (FORMAT csv, DELIMITER ';', HEADER, ENCODING 'WIN1252')"

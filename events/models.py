@@ -68,7 +68,7 @@ class Summit(Editorial):
     )
 
     objects = SummitQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["slug", "status", "previous"])
 
     class Meta:
         verbose_name = _("Gipfel")
@@ -112,7 +112,7 @@ class Person(Editorial):
     country = country_field(blank=True)
     description = models.TextField(_("Beschreibung"), blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["slug", "status"])
 
     class Meta:
         verbose_name = _("Person")
@@ -151,7 +151,7 @@ class Topic(models.Model):
     description = models.TextField(_("Beschreibung"), blank=True)
 
     objects = TopicQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["name", "slug"])
 
     class Meta:
         verbose_name = _("Thema")
@@ -190,7 +190,7 @@ class Delegation(Editorial):
     notes = models.TextField(_("Anmerkungen"), blank=True)
 
     objects = DelegationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["status", "summit", "leader"])
 
     class Meta:
         verbose_name = _("Delegation")
@@ -244,7 +244,7 @@ class DelegationMember(models.Model):
     )
 
     objects = DelegationMemberQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["delegation", "person"])
 
     class Meta:
         verbose_name = _("Delegationsmitglied")
@@ -273,11 +273,19 @@ class StatementQuerySet(EditorialQuerySet):
         references = [
             self.model._meta.get_field(name) for name in ("speaker", "delegation", "source")
         ]
-        return super().public().filter(
-            *(_public_or_unset(field) for field in references),
-            summit__in=Summit.objects.public(),
+        return (
+            super()
+            .public()
+            .filter(
+                *(_public_or_unset(field) for field in references),
+                summit__in=Summit.objects.public(),
+            )
         )
 
+
+# The history is read by object and date: the other columns' indexes only cost each version's
+# write (an import writes one per row).
+UNINDEXED_IN_HISTORY = ["status", "key", "summit", "speaker", "delegation", "source"]
 
 # What a reader relies on in a statement: changing it after publication is a correction.
 CORRECTED_FIELDS = {
@@ -374,7 +382,7 @@ class Statement(Editorial):
 
     objects = StatementQuerySet.as_manager()
     # Topics are part of each version: a change of topics is a change of the statement.
-    history = HistoricalRecords(m2m_fields=[topics])
+    history = HistoricalRecords(m2m_fields=[topics], no_db_index=UNINDEXED_IN_HISTORY)
 
     class Meta:
         verbose_name = _("Aussage")

@@ -53,7 +53,12 @@ class SourceArticle(Editorial):
 
     # The file as imported and what the import cut never change: the history leaves them out.
     # Summits are part of each version: a change of summits is a change of the article.
-    history = HistoricalRecords(excluded_fields=["original", "removed"], m2m_fields=[summits])
+    history = HistoricalRecords(
+        excluded_fields=["original", "removed"],
+        m2m_fields=[summits],
+        # Read by object and date: the other columns' indexes only cost each write.
+        no_db_index=["slug", "status", "checksum"],
+    )
 
     class Meta:
         verbose_name = _("Quellartikel")
