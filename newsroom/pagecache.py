@@ -5,16 +5,20 @@ state gets `304 Not Modified` without anything being rendered. Staff never get, 
 the cache: they may see drafts.
 """
 
+from functools import cache
+
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.db.models import F, Min, Q
 from django.http import HttpResponseNotModified
+from django.urls import get_resolver
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
+from django_filters import FilterSet
 
 from newsroom.models import PublicVersion
 
@@ -79,6 +83,29 @@ def bump_on_change(sender, action=None, **kwargs) -> None:
         bump()
 
 
+# The parameters the public pages read besides their filters: the page of a list, the search.
+PAGE_PARAMETERS = {"seite", "q"}
+
+
+@cache
+def query_parameters() -> frozenset[str]:
+    """The query parameters of the public pages: their filter sets' filters (and the
+    `_min`/`_max` or similar parts of range filters), and `PAGE_PARAMETERS`."""
+    # Loading the URLs loads the views, and with them their filter sets.
+    get_resolver().check()
+    names = set(PAGE_PARAMETERS)
+    pending = list(FilterSet.__subclasses__())
+    while pending:
+        filterset = pending.pop()
+        pending.extend(filterset.__subclasses__())
+        for name, declared in filterset.base_filters.items():
+            names.add(name)
+            widget = getattr(declared.field_class, "widget", None)
+            suffixes = getattr(widget, "suffixes", ()) if widget is not None else ()
+            names.update(f"{name}_{suffix}" for suffix in suffixes if suffix)
+    return frozenset(names)
+
+
 class PublicPageCacheMiddleware:
     """After the authentication and locale middleware: it needs to know who asks and in
     which language."""
@@ -130,9 +157,12 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def cacheable_request(request) -> bool:
+        """A reader's GET whose query only names what the pages read: any other parameter
+        (`?x=<random>`) would fill the cache with copies of one page."""
         return (
             request.method in ("GET", "HEAD")
             and not request.path.startswith(NOT_CACHED)
+            and set(request.GET) <= query_parameters()
             and not request.user.is_authenticated
         )
 

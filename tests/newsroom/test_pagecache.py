@@ -175,3 +175,13 @@ def test_the_version_moves_on_once_at_the_commit(world, django_capture_on_commit
         assert current().number == before  # nothing moves before the commit
     assert len(callbacks) == 1
     assert current().number == before + 1
+
+
+def test_unknown_query_parameters_do_not_fill_the_cache(client, world):
+    url = "/aussagen/"
+    client.get(f"{url}?gipfel=hanoi-2019")
+    cached, _ = queries_for(client, f"{url}?gipfel=hanoi-2019")
+    assert cached == 1  # a filter the page reads: cached
+    client.get(f"{url}?x=1")
+    again, _ = queries_for(client, f"{url}?x=1")
+    assert again > 1  # any other parameter: rendered, never stored
