@@ -43,13 +43,17 @@ POSSIBLE_DUPLICATE = _(
     "neue Aussage, möglicherweise dieselbe wie Aussage {pk} derselben Person beim selben "
     "Gipfel: „{text}“"
 )
+NOT_A_SUMMIT = _("kein Gipfel")
+NOT_A_TOPIC = _("kein Thema")
+NOT_A_SOURCE = _("keine Quelle")
+NOT_A_DELEGATION = _("keine Delegation")
 # How close (0 to 100, rapidfuzz's ratio of the words) a new statement must come to one of
 # the same speaker at the same summit to be noted as a possible duplicate.
 NEAR_DUPLICATE_SCORE = 85
 
 
 def summits() -> Resolver:
-    return Resolver(Summit, noun="kein Gipfel")
+    return Resolver(Summit, noun=NOT_A_SUMMIT)
 
 
 def people() -> Resolver:
@@ -57,11 +61,11 @@ def people() -> Resolver:
 
 
 def topics() -> Resolver:
-    return Resolver(Topic, noun="kein Thema")
+    return Resolver(Topic, noun=NOT_A_TOPIC)
 
 
 def source_articles() -> Resolver:
-    return Resolver(SourceArticle, noun="keine Quelle")
+    return Resolver(SourceArticle, noun=NOT_A_SOURCE)
 
 
 class CountryColumn(Column):
@@ -73,7 +77,7 @@ class DelegationResolver(Resolver):
     """A delegation by (summit primary key, country)."""
 
     def __init__(self):
-        super().__init__(Delegation, noun="keine Delegation")
+        super().__init__(Delegation, noun=NOT_A_DELEGATION)
         self.summits = summits()
 
     @property
