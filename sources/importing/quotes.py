@@ -139,6 +139,8 @@ from sources.importing.terms import (
 )
 from sources.importing.types import KnownPerson, QuoteCandidate, QuoteKind
 
+# Words that make a sentence worth reading for a report: cues and Konjunktiv forms.
+_WORTH_READING = CUE_WORDS | KONJUNKTIV
 # How many sentences a report in Konjunktiv I goes on after its speaker was last named.
 CONTINUATION_SENTENCES = 4
 FOOTNOTE_TAIL = re.compile(r"(?:\[\d+\])+$")
@@ -280,9 +282,9 @@ class _Extractor:
             return
         first_candidate = len(self.candidates)
         self._settle_pending(tokens, index=index)
-        if not any(
-            t.quote or t.lower in CUE_WORDS or t.lower in KONJUNKTIV for t in tokens
-        ) and not (self._live(index) and any(looks_konjunktiv_i(t.text) for t in tokens)):
+        if not any(t.quote or t.lower in _WORTH_READING for t in tokens) and not (
+            self._live(index) and any(looks_konjunktiv_i(t.text) for t in tokens)
+        ):
             # Nothing here reports anything; the sentence can only name whom the next quotes.
             self.subject = _Subject(self.text, tokens, index, paragraph)
             self.last_reported = False
@@ -1373,30 +1375,41 @@ class _Extractor:
         dass …", "sagte der „Zeitung“, dass …", "Der Vorschlag, die Flaggen zu wechseln"."""
         end = len(tokens) - 1 if tokens[-1].text in {".", "!", "?"} else len(tokens)
         for k in range(2, end - 3):
-            if tokens[k - 1].text != ",":
+            if tokens[k - 1].text != "," or not tokens[k].is_word:
                 continue
-            stop = end if tokens[k].lower == "dass" else zu_infinitive_end(tokens, k, end)
+            dass = tokens[k].lower == "dass"
+            i = self._governing_word(tokens, k - 1, proposal=not dass)
+            if i is None:
+                continue
+            stop = end if dass else zu_infinitive_end(tokens, k, end)
             if stop is None:
                 continue
-            start = clause_start(tokens, k - 1)
-            for i in range(k - 2, max(start, k - 9) - 1, -1):
-                word = tokens[i].lower
-                cue = REPORTING_VERBS.get(word) if tokens[i].text.islower() else None
-                if cue is not None and cue.particles:
-                    # "deuten darauf hin", "führt dazu": no report without its particle
-                    if closing_particle(tokens, i, cue.particles) is None:
-                        cue = None
-                if not tokens[i].is_word or not (
-                    cue is not None
-                    or word in DECISION_WORDS
-                    or word in THOUGHT_WORDS
-                    or (tokens[k].lower != "dass" and word in PROPOSAL_NOUNS)
-                ):
-                    continue
-                speaker = self._verb_subject(tokens, i) if tokens[i].text.islower() else None
-                attribution = Attribution(speaker, word, False, True)
-                self._emit_indirect(tokens, k, stop, attribution, carried=False)
-                return attribution if speaker is not None else None
+            speaker = self._verb_subject(tokens, i) if tokens[i].text.islower() else None
+            attribution = Attribution(speaker, tokens[i].lower, False, True)
+            self._emit_indirect(tokens, k, stop, attribution, carried=False)
+            return attribution if speaker is not None else None
+        return None
+
+    @staticmethod
+    def _governing_word(tokens: list[Token], comma: int, *, proposal: bool) -> int | None:
+        """The verb of saying or holding, or noun of claim (or proposal), at most eight words
+        before the comma in its clause."""
+        start = clause_start(tokens, comma)
+        for i in range(comma - 1, max(start, comma - 8) - 1, -1):
+            token = tokens[i]
+            if not token.is_word:
+                continue
+            word = token.lower
+            if word in DECISION_WORDS or word in THOUGHT_WORDS:
+                return i
+            if proposal and word in PROPOSAL_NOUNS:
+                return i
+            cue = REPORTING_VERBS.get(word) if token.text.islower() else None
+            # "deuten darauf hin", "führt dazu": no report without its particle
+            if cue is not None and (
+                not cue.particles or closing_particle(tokens, i, cue.particles) is not None
+            ):
+                return i
         return None
 
     def _decision(self, tokens: list[Token]) -> Attribution | None:
