@@ -21,7 +21,7 @@ from sources.importing.lexicon import (
     SAY_FORMS,
     ZU_VERBS,
 )
-from sources.importing.speakers import Token
+from sources.importing.speakers import Token, subject_after
 
 _ZU_INFIX = re.compile(r"\w+zu\w+en")
 _TIME_PREPOSITIONS = frozenset("am im vom seit".split())
@@ -70,7 +70,11 @@ def indicative_before(tokens: Sequence[Token], ci: int) -> bool:
     if tokens[ci].lower not in SAY_FORMS:
         return False
     clause = tokens[: ci - 1]
-    return bool(clause) and _opens_report(clause[0]) and _words(clause) >= 4
+    if not clause or not _opens_report(clause[0]) or _words(clause) < 4:
+        return False
+    # The speaker follows the verb; without one the clause before is the subject and its
+    # apposition: "Auch die Fraktionschefin der Grünen, Renate Künast, äußerte sich …".
+    return subject_after(tokens, ci + 1) is not None
 
 
 def _opens_report(token: Token) -> bool:

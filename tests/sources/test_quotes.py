@@ -536,6 +536,14 @@ def test_indicative_clause_after_a_verb_of_saying_is_indirect_speech():
     assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Minister", "sagte")
 
 
+def test_subject_with_its_apposition_before_the_verb_is_no_speech():
+    text = (
+        "Auch die Fraktionschefin der Grünen, Renate Künast, äußerte sich kritisch über "
+        "deutsche Autos."
+    )
+    assert not [c for c in extract_quotes(text) if c.text.startswith("Auch die")]
+
+
 def test_indicative_clause_after_the_subjects_apposition_is_no_speech():
     text = "„Die Nachfrage ist stark“, sagte Edmon Chung, Chef von DotAsia."
     assert [c.text for c in extract_quotes(text)] == ["Die Nachfrage ist stark"]
