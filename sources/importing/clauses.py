@@ -265,6 +265,14 @@ def closing_particle(tokens: list[Token], i: int, particles: frozenset[str]) -> 
     return None
 
 
+# After "nach", nouns that as often say when as who: never a source, and a source only with
+# the one it names ("nach den Ermittlungen der Polizei").
+_TIMELY_SOURCES = (
+    ("veröffentlichung", "zählung"),
+    ("ermittlungen", "untersuchung", "untersuchungen", "nachricht"),
+)
+
+
 def source_phrase(
     tokens: list[Token], i: int
 ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
@@ -295,12 +303,16 @@ def source_phrase(
     noun = tokens[j].lower
     if noun not in SOURCE_NOUNS and not noun.endswith(SOURCE_SUFFIXES):
         return None
+    if word == "nach" and noun.endswith(_TIMELY_SOURCES[0]):
+        return None  # "Nach der Veröffentlichung kam es zu Demonstrationen", "nach Auszählung"
     j += 1
     if j < len(tokens) and tokens[j].lower in {"von", "vom"}:
         j += 1
     span = noun_phrase_at(tokens, j) if j < len(tokens) else None
     if span is None and j < len(tokens) and tokens[j].lower in {"der", "des"}:
         span = noun_phrase_at(tokens, j)
+    if span is None and word == "nach" and noun.endswith(_TIMELY_SOURCES[1]):
+        return None  # "Erst nach umfangreichen Ermittlungen, …": a time, not a source
     return ((i, span[1] if span else j), span)
 
 

@@ -141,6 +141,9 @@ from sources.importing.types import KnownPerson, QuoteCandidate, QuoteKind
 
 # Words that make a sentence worth reading for a report: cues and Konjunktiv forms.
 _WORTH_READING = CUE_WORDS | KONJUNKTIV
+# While a report goes on from the sentence before, Konjunktiv II reports too ("Der Papst
+# hätte …"); "könnte" is as often the writer's own guess.
+_GOING_ON = KONJUNKTIV - frozenset({"könnte", "könnten"})
 # How many sentences a report in Konjunktiv I goes on after its speaker was last named.
 CONTINUATION_SENTENCES = 4
 FOOTNOTE_TAIL = re.compile(r"(?:\[\d+\])+$")
@@ -1467,8 +1470,12 @@ class _Extractor:
             tokens[0].lower in CLAUSE_OPENERS
             or not (
                 any(t.lower in KONJUNKTIV_I for t in words)
-                or hearsay(words)
-                or (self._live(index) and any(looks_konjunktiv_i(t.text) for t in words))
+                # hearsay without anyone to report it is the writer's own caution
+                or (live and hearsay(words))
+                or (
+                    self._live(index)
+                    and any(t.lower in _GOING_ON or looks_konjunktiv_i(t.text) for t in words)
+                )
             )
             # "ich habe", "ich werde": the first person's indicative, as interviews speak
             or any(t.lower == "ich" for t in words)

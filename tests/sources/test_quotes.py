@@ -895,15 +895,52 @@ def test_reported_speech_act_without_quotation_is_the_whole_sentence(text):
     assert (quote.kind, quote.text) == ("indirect", text.rstrip("."))
 
 
-def test_hearsay_with_sollen_and_a_perfect_is_reported():
+def test_hearsay_with_sollen_and_a_perfect_goes_on_a_report():
     text = (
-        "Der Prozess beginnt am Montag. Die Frau soll von ihrem Vater jahrelang "
-        "misshandelt worden sein."
+        "Die Polizei sagte, der Prozess beginne am Montag. Die Frau soll von ihrem Vater "
+        "jahrelang misshandelt worden sein."
     )
     quote = only(
         extract_quotes(text), "Die Frau soll von ihrem Vater jahrelang misshandelt worden sein"
     )
-    assert quote.kind == "indirect"
+    assert (quote.kind, quote.speaker) == ("indirect", "Polizei")
+
+
+def test_hearsay_without_a_report_going_on_is_the_writers_caution():
+    text = (
+        "Der Prozess beginnt am Montag. Die Frau soll von ihrem Vater jahrelang "
+        "misshandelt worden sein."
+    )
+    assert extract_quotes(text) == []
+
+
+def test_konjunktiv_ii_goes_on_a_report_from_the_sentence_before():
+    text = (
+        "Vatikansprecher Navarro-Valls sagte, das Treffen sei freundlich gewesen. Der Papst "
+        "hätte mit Küng keine Glaubensfragen besprochen."
+    )
+    report = "Der Papst hätte mit Küng keine Glaubensfragen besprochen"
+    carried = only(extract_quotes(text), report)
+    assert (carried.kind, carried.speaker) == ("indirect", "Vatikansprecher Navarro-Valls")
+
+
+def test_konjunktiv_ii_of_a_guess_does_not_go_on_a_report():
+    text = (
+        "Der Sprecher sagte, das Treffen sei freundlich gewesen. Die Gespräche könnten bald "
+        "weitergehen."
+    )
+    assert [c.text for c in extract_quotes(text)] == ["das Treffen sei freundlich gewesen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach der Veröffentlichung kam es zu Demonstrationen gegen die Regierung.",
+        "Erst nach umfangreichen Ermittlungen war genug Material beisammen.",
+    ],
+)
+def test_nach_with_a_noun_of_time_is_no_source(text):
+    assert extract_quotes(text) == []
 
 
 def test_sollen_with_a_plain_infinitive_is_no_report():
