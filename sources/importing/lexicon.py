@@ -560,7 +560,7 @@ DECISION_WORDS = frozenset(
 # Words besides verbs of saying and deciding whose "dass" clause is what a source holds:
 # "Die IADB schätzt, dass …", "Diese besagt, dass …", "fanden heraus, dass …".
 THOUGHT_WORDS = frozenset(
-    "schätzt schätzte schätzen schätzten besagt besagte besagen steht angenommen geplant "
+    "schätzt schätzte schätzen schätzten besagt besagte besagen angenommen "
     "erwähnte erwähnt erwähnten heraus "
     "theorie hoffnung befürworteten befürwortet bewusst vorwurf vorwürfe hinweis hinweise "
     "behauptung behauptungen".split()

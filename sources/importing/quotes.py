@@ -340,7 +340,9 @@ class _Extractor:
         if found_attribution is None and not continues:
             with_speaker = [a for _, a in cues if a.speaker is not None and not a.naming]
             found_attribution = with_speaker[-1] if with_speaker else None
-        if not any(c.kind == "indirect" for c in self.candidates[first_candidate:]):
+        # A sentence joined to the report before it left no candidate of its own behind.
+        joined = self.continued is not None and self.continued[0] == index
+        if not joined and not any(c.kind == "indirect" for c in self.candidates[first_candidate:]):
             before = len(self.candidates)
             decided = self._decision(tokens)
             if decided is None and len(self.candidates) == before:
@@ -350,7 +352,9 @@ class _Extractor:
             elif not self._speech_act(tokens, cues) and found_attribution is None:
                 self._continuation(tokens, index=index, paragraph=paragraph)
         self.subject = None
-        self.last_reported = len(self.candidates) > first_candidate
+        self.last_reported = len(self.candidates) > first_candidate or (
+            self.continued is not None and self.continued[0] == index
+        )
         if not any(t.quote for t in tokens):
             self.subject = _Subject(self.text, tokens, index, paragraph)
         if found_attribution is not None:

@@ -578,6 +578,18 @@ def test_konjunktiv_going_on_over_sentences_of_a_paragraph_is_one_statement():
     assert only(candidates, "der Täter sei geflohen").speaker == "Polizei"
 
 
+def test_sentence_joined_to_a_report_leaves_no_second_candidate():
+    text = (
+        "Das Weiße Haus teilte mit, das Treffen sei beendet. Eine Einigung sei nicht erzielt "
+        "worden. Das Mittagessen sei gestrichen worden."
+    )
+    candidates = extract_quotes(text)
+    assert [c.text for c in candidates] == [
+        "das Treffen sei beendet",
+        "Eine Einigung sei nicht erzielt worden. Das Mittagessen sei gestrichen worden",
+    ]
+
+
 def test_konjunktiv_going_on_with_quoted_words_reports_the_whole_sentence():
     text = (
         "Der Sprecher sagte, der Zug sei entgleist. Die Bahn habe „sofort reagiert“ und die "
