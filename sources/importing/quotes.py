@@ -144,6 +144,8 @@ _WORTH_READING = CUE_WORDS | KONJUNKTIV
 # While a report goes on from the sentence before, Konjunktiv II reports too ("Der Papst
 # hätte …"); "könnte" is as often the writer's own guess.
 _GOING_ON = KONJUNKTIV - frozenset({"könnte", "könnten"})
+# "soll"/"sollen" while a report goes on: what the source says is planned or happened.
+_PLANS = frozenset({"soll", "sollen"})
 # How many sentences a report in Konjunktiv I goes on after its speaker was last named.
 CONTINUATION_SENTENCES = 4
 FOOTNOTE_TAIL = re.compile(r"(?:\[\d+\])+$")
@@ -1478,7 +1480,10 @@ class _Extractor:
                 or (live and hearsay(words))
                 or (
                     self._live(index)
-                    and any(t.lower in _GOING_ON or looks_konjunktiv_i(t.text) for t in words)
+                    and any(
+                        t.lower in _GOING_ON or t.lower in _PLANS or looks_konjunktiv_i(t.text)
+                        for t in words
+                    )
                 )
             )
             # "ich habe", "ich werde": the first person's indicative, as interviews speak

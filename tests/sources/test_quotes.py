@@ -936,6 +936,15 @@ def test_konjunktiv_ii_goes_on_a_report_from_the_sentence_before():
     assert (carried.kind, carried.speaker) == ("indirect", "Vatikansprecher Navarro-Valls")
 
 
+def test_sollen_goes_on_a_report_from_the_sentence_before():
+    text = (
+        "Die Gewerkschaft kündigte an, der Streik beginne am Mittwoch. Die Busse sollen in "
+        "ihren Depots bleiben."
+    )
+    carried = only(extract_quotes(text), "Die Busse sollen in ihren Depots bleiben")
+    assert (carried.kind, carried.speaker) == ("indirect", "Gewerkschaft")
+
+
 def test_konjunktiv_ii_of_a_guess_does_not_go_on_a_report():
     text = (
         "Der Sprecher sagte, das Treffen sei freundlich gewesen. Die Gespräche könnten bald "
