@@ -184,7 +184,9 @@ def analyse_file(
     problem = ""
     if summit is None:
         summit, problem = detect_summit(article, context.summits)
-    quotes = extract_quotes(article.body, people=context.known_people)
+    quotes = extract_quotes(
+        article.body, people=context.known_people, published_on=article.published_on
+    )
     if len(quotes) > MAX_STATEMENTS:
         return FileAnalysis(
             filename=filename, error=str(TOO_MANY_STATEMENTS).format(limit=MAX_STATEMENTS)
@@ -392,9 +394,13 @@ def record_import_run(*, created: int, duplicates: int, file_name: str, user, vi
 def _statements(analysis: FileAnalysis, source: SourceArticle) -> list[Statement]:
     article = analysis.article
     summit = analysis.summit
-    said_on = article.published_on
-    if said_on is not None and not (summit.starts_on <= said_on <= summit.ends_on):
-        said_on = None
+
+    def said_on(quote):
+        """The day the text gives for the statement, else the article's; only a day of the
+        summit (an earlier day is left for the editor)."""
+        day = quote.said_on or article.published_on
+        return day if day is not None and summit.starts_on <= day <= summit.ends_on else None
+
     return [
         _fitted(
             Statement,
@@ -404,7 +410,7 @@ def _statements(analysis: FileAnalysis, source: SourceArticle) -> list[Statement
             delegation_id=suggestion.delegation_id,
             text=suggestion.quote.text,
             kind=suggestion.quote.kind,
-            said_on=said_on,
+            said_on=said_on(suggestion.quote),
             source=source,
             source_start=suggestion.quote.start,
             source_end=suggestion.quote.end,

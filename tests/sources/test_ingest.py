@@ -248,3 +248,22 @@ def test_a_text_already_stored_or_given_twice_is_named_by_the_duplicate_messages
         (again / name).write_bytes(seed("001").read_bytes())
     out, _ = import_articles(again)
     assert f"= {again / 'b.txt'}: {REPEATED.format(filename='a.txt')}" in out
+
+
+def test_a_statement_takes_the_day_the_text_gives(db):
+    from datetime import date
+
+    from sources.ingest import analyse_files, save_articles
+    from tests.factories import make_summit
+
+    make_summit(
+        slug="hanoi-2019", city="Hanoi", starts_on=date(2019, 2, 27), ends_on=date(2019, 2, 28)
+    )
+    text = (
+        "Gipfel in Hanoi\n\n"
+        "Am Mittwoch hatte Trump in Hanoi gesagt: „Wir haben viel zu besprechen.“\n\n"
+        "Zuletzt aktualisiert: 28. Februar 2019, 19:56 Uhr\n"
+    ).encode()
+    (outcome,) = save_articles(list(analyse_files([("a.txt", text)])), publish_sources=False)
+    (statement,) = outcome.source.statements.all()
+    assert statement.said_on == date(2019, 2, 27)
