@@ -279,7 +279,7 @@ def _locked(statement: Statement) -> Statement:
     on the row as it is, not on the copy the page was built from (another editor may have
     published it meanwhile)."""
     stored = (
-        Statement.objects.select_for_update()
+        Statement.objects.select_for_update(of=("self",))
         .select_related("source", "summit")
         .filter(pk=statement.pk)
         .first()
