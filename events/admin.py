@@ -1,5 +1,3 @@
-import unicodedata
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -11,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events import publishing
-from events.countries import country_name
+from events.countries import country_name, sort_key
 from events.models import Delegation, DelegationMember, Person, Statement, Summit, Topic
 from events.resources import (
     DelegationMemberResource,
@@ -50,7 +48,7 @@ class CountryFilter(admin.SimpleListFilter):
         )
         names = [(code, country_name(code)) for code in codes if code]
         # "Österreich" among the O's, not after "Zypern".
-        return sorted(names, key=lambda choice: unicodedata.normalize("NFKD", choice[1].lower()))
+        return sorted(names, key=lambda choice: sort_key(choice[1]))
 
     def queryset(self, request, queryset):
         if self.value():

@@ -8,22 +8,20 @@ from django.utils.translation import gettext_lazy as _
 
 from jobs import work
 from jobs.models import Job
+from newsroom.admin import ReadOnlyAdmin
 from newsroom.exports import exported_file
 
 CANCEL_ASKED = _("Der Auftrag wird abgebrochen.")
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(ReadOnlyAdmin):
     """Each editor's jobs (all jobs for superusers), read-only: a job page shows how far it
     got and its result, and cancels it while it has not finished."""
 
     list_display = ["__str__", "state", "progress_display", "created_at", "finished_at"]
     list_filter = ["state", "kind"]
     date_hierarchy = "created_at"
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
 
     def get_queryset(self, request):
         jobs = super().get_queryset(request).select_related("user")
@@ -35,15 +33,6 @@ class JobAdmin(admin.ModelAdmin):
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("Fortschritt"))
     def progress_display(self, job):

@@ -156,24 +156,22 @@ class EditorialAdmin(NewsroomAdmin):
     def save_model(self, request, obj, form, change):
         # The form already offers no way to do this; a forged request, or a version restored
         # from the history (whose status the form leaves as it was then), still must not.
+        was_published = (
+            change
+            and type(obj)._default_manager.filter(pk=obj.pk, status=Status.PUBLISHED).exists()
+        )
         if not self.has_publish_permission(request):
-            stored = (
-                type(obj)._default_manager.filter(pk=obj.pk).values_list("status", flat=True)
-                if change
-                else []
-            )
-            was_published = Status.PUBLISHED in stored
             if obj.is_published and not was_published:
                 raise PermissionDenied(CANNOT_PUBLISH)
             if was_published and not obj.is_published:
                 raise PermissionDenied(CANNOT_UNPUBLISH)
-        if change and revisions.needs_review(request.user, obj):
-            # Four eyes: nothing of this form reaches the live row (nor its many-to-many
-            # fields, which the change form and simple-history's revert save afterwards).
-            obj._in_review = True
-            form.save_m2m = lambda: None
-            obj._revision = revisions.submit_revision(obj=obj, form=form, user=request.user)
-            return
+            if was_published:
+                # Four eyes: nothing of this form reaches the live row (nor its many-to-many
+                # fields, which the change form and simple-history's revert save afterwards).
+                obj._in_review = True
+                form.save_m2m = lambda: None
+                obj._revision = revisions.submit_revision(obj=obj, form=form, user=request.user)
+                return
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -383,8 +381,25 @@ class AutocompleteInline(admin.TabularInline):
         return LabelledFormSet
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record the admin shows and never lets anyone add, change or delete, in the
+    newsroom's admin styles."""
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(ReadOnlyAdmin):
     """Every import that wrote rows, read-only: the rows themselves carry a version each."""
 
     list_display = ["finished_at", "table", "file_name", "who", "via", "new", "updated", "skipped"]
@@ -396,15 +411,6 @@ class ImportRunAdmin(admin.ModelAdmin):
     @admin.display(description=_("Benutzer/in"), ordering="user__username")
     def who(self, run):
         return run.user or SYSTEM
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RevisionStateFilter(admin.SimpleListFilter):
@@ -430,7 +436,7 @@ class RevisionStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(ReadOnlyAdmin):
     """Freigaben: changes to published content waiting for the Chefredaktion, each with a
     page that compares it with the live version and publishes or discards it. Who may decide
     is the publish permission of the revision's model; both editorial groups may look."""
@@ -439,9 +445,6 @@ class RevisionAdmin(admin.ModelAdmin):
     list_filter = [RevisionStateFilter, "content_type"]
     list_select_related = ["content_type", "author"]
     date_hierarchy = "created_at"
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
 
     def get_queryset(self, request):
         # Each object read with what its name needs (as its own list reads it): a constant
@@ -461,15 +464,6 @@ class RevisionAdmin(admin.ModelAdmin):
     @admin.display(description=_("Eintrag"))
     def target_display(self, revision):
         return revision.target if revision.target is not None else "–"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The review page: the revision against the live version, field by field, and the

@@ -51,7 +51,6 @@ def record_history(
         "history_date": timezone.now(),
         "history_user_id": getattr(user, "pk", None),
         "history_type": kind,
-        "history_change_reason": "" if callable(reason) else _fit(str(reason)),
     }
     versions = []
     for instance in instances:
@@ -60,8 +59,7 @@ def record_history(
         version._state = models.base.ModelState()
         version.__dict__.update(common)
         version.__dict__.update({name: instance.__dict__[name] for name in fields})
-        if callable(reason):
-            version.history_change_reason = _fit(str(reason(instance)))
+        version.history_change_reason = _fit(str(reason(instance)))
         versions.append(version)
     if not _m2m_copies(model, "versions"):
         insert(history, versions)
@@ -218,15 +216,15 @@ def version_changes(older, newer) -> list[FieldChange]:
     changes = []
     for change in delta.changes:
         field = fields.get(change.field)
-        changes.append(_change(field, _shown(field, change.old), _shown(field, change.new)))
+        changes.append(field_change(field, _shown(field, change.old), _shown(field, change.new)))
     for field in many.values():
         old, new = _linked_names(older, field), _linked_names(newer, field)
         if old != new:
-            changes.append(_change(field, old, new))
+            changes.append(field_change(field, old, new))
     return changes
 
 
-def _change(field, old: str, new: str) -> FieldChange:
+def field_change(field, old: str, new: str) -> FieldChange:
     label = str(getattr(field, "verbose_name", ""))
     return FieldChange(label=label, old=old, new=new, pieces=word_diff(old, new))
 

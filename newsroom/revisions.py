@@ -19,7 +19,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.editorial import Editorial, Status, can_publish
-from newsroom.history import FieldChange, word_diff
+from newsroom.history import FieldChange, field_change
 from newsroom.models import Revision
 
 PENDING = _(
@@ -256,11 +256,7 @@ def revision_changes(revision: Revision, live: models.Model) -> list[FieldChange
             continue
         old = _shown(field, field_value(field, live))
         new = _shown(field, value)
-        changes.append(
-            FieldChange(
-                label=str(field.verbose_name), old=old, new=new, pieces=word_diff(old, new)
-            )
-        )
+        changes.append(field_change(field, old, new))
     return changes
 
 
@@ -282,11 +278,7 @@ def inline_changes(revision: Revision) -> list[tuple[str, list[FieldChange]]]:
                 continue
             old = _shown(field, field_value(field, live)) if live is not None else ""
             new = _shown(field, value)
-            fields.append(
-                FieldChange(
-                    label=str(field.verbose_name), old=old, new=new, pieces=word_diff(old, new)
-                )
-            )
+            fields.append(field_change(field, old, new))
         rows.append((heading, fields))
     return rows
 

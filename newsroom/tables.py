@@ -38,7 +38,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
-from newsroom.bulk import Writer, check_constraints, deferred_constraints, insert
+from newsroom.bulk import BATCH_SIZE, Writer, check_constraints, deferred_constraints, insert
 from newsroom.editorial import CANNOT_PUBLISH, CANNOT_UNPUBLISH, Status, can_publish
 from newsroom.history import (
     CHANGED,
@@ -75,7 +75,6 @@ NOT_A_PERSON = gettext_lazy("keine Person")
 # The column name used for errors about the file as a whole or a row as a whole.
 WHOLE_ROW = "*"
 
-BATCH_SIZE = 1000
 # How long an import waits for another import into the same table to finish.
 LOCK_WAIT_SECONDS = 20
 # pg_advisory_xact_lock(namespace, key): the namespace keeps our keys apart from others'.

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from events.countries import all_countries, country_name
 from events.models import Delegation, Statement
 from events.publishing import missing_permissions_message, publication_plan, publish_together
+from newsroom.editorial import accept_suggestions
 from sources import review
 from sources.forms import AttachLabelForm, PersonFromLabelForm, SuggestionCorrectionForm
 from sources.speaker_labels import parts_of_mention
@@ -152,9 +153,7 @@ class ReviewDeskMixin:
             return HttpResponseRedirect(desk_url(article))
         try:
             if decision == "accept":
-                review.accept_statements(
-                    Statement.objects.filter(pk=statement.pk), user=request.user
-                )
+                accept_suggestions(Statement.objects.filter(pk=statement.pk), user=request.user)
             elif decision == "reject":
                 review.reject_statements(
                     Statement.objects.filter(pk=statement.pk), user=request.user
@@ -197,7 +196,7 @@ class ReviewDeskMixin:
     def decide_all(self, request, article, decision):
         remaining = review.open_suggestions(article)
         if decision == "accept-all":
-            count = review.accept_statements(remaining, user=request.user)
+            count = accept_suggestions(remaining, user=request.user)
             message = ngettext("%d Vorschlag angenommen.", "%d Vorschläge angenommen.", count)
         else:
             count = review.reject_statements(remaining, user=request.user)

@@ -12,12 +12,12 @@ from datetime import date
 from functools import cached_property
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Delegation, DelegationMember, Person, Statement, Topic
-from newsroom.editorial import StatementStatus, accept_suggestions, reject
+from newsroom.editorial import StatementStatus, reject
 from newsroom.revisions import needs_review, submit_revision
 from sources.forms import AliasForm
 from sources.models import SourceArticle
@@ -57,10 +57,6 @@ class Suggestion:
     def can_change(self) -> bool:
         return self.statement.status in DECIDABLE
 
-    @property
-    def speaker_is_label_only(self) -> bool:
-        return self.statement.speaker_id is None and bool(self.statement.speaker_label)
-
 
 @dataclass(frozen=True)
 class Desk:
@@ -96,12 +92,11 @@ def desk_for_article(article: SourceArticle) -> Desk:
         Statement.objects.filter(source=article)
         .select_related("speaker", "delegation", "summit")
         .prefetch_related("topics")
-        .order_by("source_start", "pk")
+        .order_by(F("source_start").asc(nulls_last=True), "pk")
     )
-    ordered = sorted(statements, key=lambda s: (s.source_start is None, s.source_start or 0))
     return Desk(
         article=article,
-        suggestions=[Suggestion(number, s) for number, s in enumerate(ordered, start=1)],
+        suggestions=[Suggestion(number, s) for number, s in enumerate(statements, start=1)],
     )
 
 
@@ -125,10 +120,6 @@ def next_article_for_review(*, after: SourceArticle) -> SourceArticle | None:
 
 def open_suggestions(article: SourceArticle) -> QuerySet[Statement]:
     return Statement.objects.filter(source=article, status=StatementStatus.SUGGESTED)
-
-
-def accept_statements(statements: QuerySet[Statement], *, user) -> int:
-    return accept_suggestions(statements, user=user)
 
 
 def reject_statements(statements: QuerySet[Statement], *, user) -> int:
